@@ -1,0 +1,301 @@
+package claims
+
+import (
+	"reflect"
+	"strings"
+	"unicode"
+)
+
+// This file computes, for one struct type, the JSON member names that
+// encoding/json maps to its fields, following encoding/json's rules exactly
+// (typeFields in encoding/json/encode.go): json tags, "-", invalid tag
+// names, embedded structs explored breadth first, and the dominance rules
+// that hide or drop fields of the same name. encoding/json caches the
+// result per type in a package-level map; signet has no package-level
+// mutable state, so it recomputes it on each call, on the stack, and keeps
+// it cheap: reflect.Type.Field does not allocate, and small types fit in
+// fixed arrays.
+
+// A field is a struct field reachable by a JSON member name.
+type field struct {
+	name       string
+	typ        reflect.Type // the field's declared type
+	pathOff    int32        // the field's index sequence is fieldSet.paths[pathOff:pathOff+depth]
+	depth      int32
+	tagged     bool // the name comes from a json tag
+	quoted     bool // the ",string" option applies
+	registered bool // declared in Registered
+	multi      bool // comes from an embedded struct type reached twice at its depth
+	dead       bool // hidden or dropped under the dominance rules
+}
+
+// embedded is an embedded struct whose fields are explored at the next
+// depth.
+type embedded struct {
+	typ     reflect.Type
+	pathOff int32
+	depth   int32
+	multi   bool
+}
+
+// A fieldSet is the result for one struct type.
+type fieldSet struct {
+	fields []field
+	paths  []int
+}
+
+// Sizes of the buffers callers of makeFieldSet provide, on their stack: they
+// hold a typical claims struct without allocating; larger types spill to
+// the heap.
+const (
+	fieldBufLen = 16
+	pathBufLen  = 32
+)
+
+// makeFieldSet returns the fieldSet of the struct type t, built by appending
+// to fields and paths (two empty slices).
+func makeFieldSet(fields []field, paths []int, t reflect.Type) fieldSet {
+	fs := fieldSet{fields: fields, paths: paths}
+	var (
+		curBuf, nextBuf [4]embedded
+		visitedBuf      [4]reflect.Type
+	)
+	current, next := curBuf[:0], nextBuf[:0]
+	visited := visitedBuf[:0]
+	next = append(next, embedded{typ: t})
+	registered := reflect.TypeFor[Registered]()
+	for len(next) > 0 {
+		current, next = next, current[:0]
+		for _, e := range current {
+			if containsType(visited, e.typ) {
+				continue
+			}
+			visited = append(visited, e.typ)
+			if e.typ == registered {
+				// A shortcut for the common case, equal to what the loop
+				// below computes for Registered (a test checks it).
+				for i := range registeredFields {
+					name, typ := registeredField(i)
+					pathOff := int32(len(fs.paths))
+					fs.paths = append(fs.paths, fs.paths[e.pathOff:e.pathOff+e.depth]...)
+					fs.paths = append(fs.paths, i)
+					fs.fields = append(fs.fields, field{
+						name:       name,
+						typ:        typ,
+						pathOff:    pathOff,
+						depth:      e.depth + 1,
+						tagged:     true,
+						registered: true,
+						multi:      e.multi,
+					})
+				}
+				continue
+			}
+			for i := range e.typ.NumField() {
+				sf := e.typ.Field(i)
+				if sf.Anonymous {
+					ft := sf.Type
+					if ft.Kind() == reflect.Pointer {
+						ft = ft.Elem()
+					}
+					if !sf.IsExported() && ft.Kind() != reflect.Struct {
+						continue // embedded field of an unexported non-struct type
+					}
+				} else if !sf.IsExported() {
+					continue
+				}
+				tag := sf.Tag.Get("json")
+				if tag == "-" {
+					continue
+				}
+				name, opts, _ := strings.Cut(tag, ",")
+				if !isValidTag(name) {
+					name = ""
+				}
+				pathOff := int32(len(fs.paths))
+				fs.paths = append(fs.paths, fs.paths[e.pathOff:e.pathOff+e.depth]...)
+				fs.paths = append(fs.paths, i)
+
+				ft := sf.Type
+				if ft.Kind() == reflect.Pointer && ft.Name() == "" {
+					ft = ft.Elem()
+				}
+				if name != "" || !sf.Anonymous || ft.Kind() != reflect.Struct {
+					f := field{
+						name:       name,
+						typ:        sf.Type,
+						pathOff:    pathOff,
+						depth:      e.depth + 1,
+						tagged:     name != "",
+						registered: e.typ == registered,
+						multi:      e.multi,
+					}
+					if name == "" {
+						f.name = sf.Name
+					}
+					if opts != "" && hasOption(opts, "string") {
+						switch ft.Kind() {
+						case reflect.Bool,
+							reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+							reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+							reflect.Float32, reflect.Float64,
+							reflect.String:
+							f.quoted = true
+						}
+					}
+					fs.fields = append(fs.fields, f)
+					continue
+				}
+				// An untagged embedded struct: explore it at the next depth.
+				found := false
+				for k := range next {
+					if next[k].typ == ft {
+						next[k].multi = true
+						found = true
+						break
+					}
+				}
+				if !found {
+					next = append(next, embedded{typ: ft, pathOff: pathOff, depth: e.depth + 1})
+				}
+			}
+		}
+	}
+
+	// Dominance: of the fields sharing a name, the shallowest wins; at equal
+	// depth a tagged field beats untagged ones; any remaining tie drops them
+	// all (encoding/json's dominantField).
+	for i := range fs.fields {
+		fi := &fs.fields[i]
+		if fi.multi {
+			fi.dead = true // it ties with its own copy
+		}
+		for j := i + 1; j < len(fs.fields); j++ {
+			fj := &fs.fields[j]
+			if !sameName(fi.name, fj.name) {
+				continue
+			}
+			switch {
+			case fi.depth < fj.depth:
+				fj.dead = true
+			case fj.depth < fi.depth:
+				fi.dead = true
+			case fi.tagged && !fj.tagged:
+				fj.dead = true
+			case fj.tagged && !fi.tagged:
+				fi.dead = true
+			default: // a tie drops both
+				fi.dead = true
+				fj.dead = true
+			}
+		}
+	}
+	return fs
+}
+
+// sameName reports whether a == b, quickly when they differ in the first
+// byte, as the three-letter registered names do.
+func sameName(a, b string) bool {
+	return len(a) == len(b) && (len(a) == 0 || a[0] == b[0]) && a == b
+}
+
+// registeredFields is the number of fields of Registered.
+const registeredFields = 7
+
+// registeredField returns the JSON name and the type of Registered's i-th
+// field.
+func registeredField(i int) (string, reflect.Type) {
+	switch i {
+	case 0:
+		return "iss", reflect.TypeFor[string]()
+	case 1:
+		return "sub", reflect.TypeFor[string]()
+	case 2:
+		return "aud", reflect.TypeFor[Audience]()
+	case 3:
+		return "exp", reflect.TypeFor[NumericDate]()
+	case 4:
+		return "nbf", reflect.TypeFor[NumericDate]()
+	case 5:
+		return "iat", reflect.TypeFor[NumericDate]()
+	}
+	return "jti", reflect.TypeFor[string]()
+}
+
+func containsType(ts []reflect.Type, t reflect.Type) bool {
+	for _, u := range ts {
+		if u == t {
+			return true
+		}
+	}
+	return false
+}
+
+// lookup returns the live field named exactly name, or nil.
+func lookup[S ~string | ~[]byte](fs *fieldSet, name S) *field {
+	for i := range fs.fields {
+		f := &fs.fields[i]
+		if !f.dead && sameName(f.name, string(name)) {
+			return f
+		}
+	}
+	return nil
+}
+
+// foldLookup returns a live field whose name equals name under
+// encoding/json's case folding, or nil.
+func foldLookup(fs *fieldSet, name []byte) *field {
+	for i := range fs.fields {
+		f := &fs.fields[i]
+		if !f.dead && foldEqual(name, f.name) {
+			return f
+		}
+	}
+	return nil
+}
+
+// path returns f's index sequence.
+func (fs *fieldSet) path(f *field) []int {
+	return fs.paths[f.pathOff : f.pathOff+f.depth]
+}
+
+// isValidTag reports whether s may be a JSON member name in a struct tag,
+// as encoding/json decides it.
+func isValidTag(s string) bool {
+	if s == "" {
+		return false
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return true
+	}
+	for _, c := range s {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
+			// Backslash and quote chars are reserved, but otherwise any
+			// punctuation chars are allowed in a tag name.
+		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
+			return false
+		}
+	}
+	return true
+}
+
+// hasOption reports whether the comma-separated tag options opts hold name.
+func hasOption(opts, name string) bool {
+	for opts != "" {
+		var o string
+		o, opts, _ = strings.Cut(opts, ",")
+		if o == name {
+			return true
+		}
+	}
+	return false
+}

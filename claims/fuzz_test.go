@@ -1,0 +1,428 @@
+package claims_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"math/big"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/signet-go/signet/claims"
+	"github.com/signet-go/signet/internal/strictjson"
+)
+
+// FuzzNumericDate checks NumericDate's decoder against an exact oracle: the
+// floor of the number computed with math/big, which must fit an int64 and
+// not be 0; and that what decodes re-encodes and decodes to the same date.
+func FuzzNumericDate(f *testing.F) {
+	for _, s := range []string{
+		"1", "-1", "0", "-0", "1.5", "-1.5", "1e3", "1E-3", "-1e-400", "1e400",
+		"9223372036854775807", "9223372036854775808", "-9223372036854775808",
+		"-9223372036854775808.5", "9223372036854775807.9", "1700000000.123",
+		`"1"`, "null", "true", "01", "1.", ".1", "+1", " 1", "0.0000000000000000001e19",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var d claims.NumericDate
+		err := d.UnmarshalJSON([]byte(s))
+		if err != nil && !errors.Is(err, claims.ErrMalformed) {
+			t.Fatalf("UnmarshalJSON(%q) = %v, not ErrMalformed", s, err)
+		}
+		if want, ok := floorOf(s); ok {
+			inRange := want.IsInt64() && want.Sign() != 0
+			switch {
+			case inRange && err != nil:
+				t.Fatalf("UnmarshalJSON(%q) = %v, want %v", s, err, want)
+			case inRange && int64(d) != want.Int64():
+				t.Fatalf("UnmarshalJSON(%q) = %d, want %v", s, d, want)
+			case !inRange && err == nil:
+				t.Fatalf("UnmarshalJSON(%q) = %d, want an error (floor %v)", s, d, want)
+			}
+		} else if err == nil && !isJSONNumber(s) {
+			t.Fatalf("UnmarshalJSON(%q) = %d, but it is not a JSON number", s, d)
+		}
+		if err != nil {
+			return
+		}
+		enc, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d2 claims.NumericDate
+		if err := json.Unmarshal(enc, &d2); err != nil || d2 != d {
+			t.Fatalf("round trip of %d through %s = %d, %v", d, enc, d2, err)
+		}
+	})
+}
+
+// isJSONNumber reports whether s is exactly one JSON number.
+func isJSONNumber(s string) bool {
+	if s == "" || (s[0] != '-' && (s[0] < '0' || s[0] > '9')) {
+		return false
+	}
+	var n json.Number
+	return json.Unmarshal([]byte(s), &n) == nil && strings.TrimSpace(s) == s
+}
+
+// floorOf returns floor(x) for the JSON number s, if s is one whose exponent
+// is small enough for math/big to handle quickly.
+func floorOf(s string) (*big.Int, bool) {
+	if !isJSONNumber(s) {
+		return nil, false
+	}
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		exp := strings.TrimLeft(s[i+1:], "+-")
+		if len(strings.TrimLeft(exp, "0")) > 4 {
+			return nil, false
+		}
+	}
+	r, ok := new(big.Rat).SetString(s)
+	if !ok {
+		return nil, false
+	}
+	q := new(big.Int)
+	m := new(big.Int)
+	q.DivMod(r.Num(), r.Denom(), m) // Euclidean: floor for a positive denominator
+	return q, true
+}
+
+func FuzzNumericDateRoundTrip(f *testing.F) {
+	for _, n := range []int64{1, -1, 1700000000, math.MaxInt64, math.MinInt64} {
+		f.Add(n)
+	}
+	f.Fuzz(func(t *testing.T, n int64) {
+		d := claims.NumericDate(n)
+		enc, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got claims.NumericDate
+		err = json.Unmarshal(enc, &got)
+		if n == 0 {
+			if err == nil {
+				t.Fatalf("0 decoded from %s", enc)
+			}
+			return
+		}
+		if err != nil || got != d {
+			t.Fatalf("json round trip of %d = %d, %v", n, got, err)
+		}
+		if got := claims.NewNumericDate(d.Time()); got != d {
+			t.Fatalf("NewNumericDate(%d.Time()) = %d", n, got)
+		}
+	})
+}
+
+// FuzzAudience checks Audience's decoder against encoding/json decoding into
+// any, on the inputs strictjson accepts, and the round trip of what decodes.
+func FuzzAudience(f *testing.F) {
+	for _, s := range []string{
+		`"a"`, `["a","b"]`, `[]`, `[ "a" ]`, `null`, `1`, `["a",1]`, `"\u00e9"`,
+		`"\ud800"`, "\"\xff\"", `["a",]`, `[`, `"a" `, `{"a":"b"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var a claims.Audience
+		err := a.UnmarshalJSON(data)
+		strictOK := len(data) > 0 && !isSpace(data[0]) && !isSpace(data[len(data)-1]) && strictValue(data)
+		var std any
+		stdErr := json.Unmarshal(data, &std)
+		want, shapeOK := audienceOf(std)
+		switch {
+		case err == nil && !(strictOK && stdErr == nil && shapeOK):
+			t.Fatalf("UnmarshalJSON(%q) = %q, but strict %v, json %v, shape %v", data, a, strictOK, stdErr, shapeOK)
+		case err != nil && strictOK && stdErr == nil && shapeOK:
+			t.Fatalf("UnmarshalJSON(%q) = %v, want %q", data, err, want)
+		case err != nil:
+			if !errors.Is(err, claims.ErrMalformed) {
+				t.Fatalf("UnmarshalJSON(%q) = %v, not ErrMalformed", data, err)
+			}
+			return
+		}
+		if diff := cmp.Diff(want, a, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("UnmarshalJSON(%q) mismatch (-json +Audience):\n%s", data, diff)
+		}
+		enc, err := json.Marshal(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a2 claims.Audience
+		if err := a2.UnmarshalJSON(enc); err != nil {
+			t.Fatalf("re-decoding %s: %v", enc, err)
+		}
+		if diff := cmp.Diff(a, a2, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("round trip through %s mismatch (-first +second):\n%s", enc, diff)
+		}
+	})
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// strictValue reports whether data is one JSON value strictjson accepts.
+func strictValue(data []byte) bool {
+	obj := append(append([]byte(`{"":`), data...), '}')
+	n := 0
+	return strictjson.Object(obj, func(_, _ []byte) error { n++; return nil }) == nil && n == 1
+}
+
+// audienceOf converts what encoding/json decoded into any to an Audience, if
+// it is a string or an array of strings.
+func audienceOf(v any) (claims.Audience, bool) {
+	switch v := v.(type) {
+	case string:
+		return claims.Audience{v}, true
+	case []any:
+		a := claims.Audience{}
+		for _, e := range v {
+			s, ok := e.(string)
+			if !ok {
+				return nil, false
+			}
+			a = append(a, s)
+		}
+		return a, true
+	}
+	return nil, false
+}
+
+func FuzzAudienceRoundTrip(f *testing.F) {
+	f.Add("api", "web", uint8(1))
+	f.Add("", "<&>\u2028", uint8(2))
+	f.Add("a", "b", uint8(0))
+	f.Add("a\"b\\c\n\r\t\x01\x7f", "\xff\xc3(\u2028", uint8(3))
+	f.Fuzz(func(t *testing.T, x, y string, n uint8) {
+		a := claims.Audience{x, y, x}[:n%4]
+		enc, err := json.Marshal(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The encoding says what encoding/json's own says.
+		var std any = []string(a)
+		if len(a) == 1 {
+			std = a[0]
+		}
+		stdEnc, err := json.Marshal(std)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(enc, stdEnc) {
+			t.Fatalf("json.Marshal(%q) = %s, encoding/json says %s", a, enc, stdEnc)
+		}
+		if !utf8.ValidString(x) || !utf8.ValidString(y) {
+			return // the invalid bytes became U+FFFD
+		}
+		if len(a) == 1 && enc[0] != '"' {
+			t.Fatalf("json.Marshal(%q) = %s, want a string", a, enc)
+		}
+		var got claims.Audience
+		if err := json.Unmarshal(enc, &got); err != nil {
+			t.Fatalf("json.Unmarshal(%s) = %v", enc, err)
+		}
+		if diff := cmp.Diff(a, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("round trip through %s mismatch (-want +got):\n%s", enc, diff)
+		}
+	})
+}
+
+// fuzzClaims is the struct FuzzDecode decodes into.
+type fuzzClaims struct {
+	claims.Registered
+	Name  string         `json:"name,omitempty"`
+	Admin bool           `json:"admin,omitempty"`
+	Level int8           `json:"level,omitempty"`
+	Addr  *address       `json:"addr,omitempty"`
+	Home  address        `json:"home,omitzero"`
+	Roles []string       `json:"roles,omitempty"`
+	Extra map[string]any `json:"extra,omitempty"`
+	Q     int            `json:"q,string,omitempty"`
+	Kind  string         `json:"kind,omitempty"`
+}
+
+// Member names of fuzzClaims and of address, for the oracle.
+var (
+	fuzzClaimsNames = []string{"iss", "sub", "aud", "exp", "nbf", "iat", "jti", "name", "admin", "level", "addr", "home", "roles", "extra", "q", "kind"}
+	addressNames    = []string{"city", "zip"}
+)
+
+// FuzzDecode checks Decode against encoding/json. On every input:
+//   - when Decode succeeds, json.Unmarshal into the same type succeeds with
+//     the same result;
+//   - when json.Unmarshal fails, Decode fails;
+//   - when Decode fails, its error wraps ErrMalformed and dst is zero, and
+//     if json.Unmarshal succeeded the input has something Decode must refuse:
+//     strict JSON violations (duplicates, UTF-8, trailing data...), a member
+//     name that matches a field only when case is ignored, or a registered
+//     string claim set to null.
+//
+// It does the same for a Set (where the refusable names are two members
+// that differ only in case), and checks that Set.Registered agrees with
+// Decode into a Registered.
+func FuzzDecode(f *testing.F) {
+	for _, v := range readVectors(f) {
+		f.Add(v.payload)
+	}
+	for _, s := range []string{
+		`{"name":"a","admin":true,"level":-3,"addr":{"city":"x"},"home":{"zip":"1"},"roles":["r"],"extra":{"a":[1,{"b":null}]},"q":"7","kind":"k"}`,
+		`{"Name":"a"}`, `{"addr":{"CITY":"x"}}`, `{"\u212aind":"x"}`, `{"q":7}`, `{"level":200}`,
+		`{"iss":null}`, `{"name":null,"addr":null}`, `{"a":1,"A":2}`, `{}`, `{"sub":"s","ſub":"t"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var got, want fuzzClaims
+		err := claims.Decode(data, &got)
+		stdErr := json.Unmarshal(data, &want)
+		checkAgreement(t, data, err, stdErr, &got, &want, func() string { return structRefusal(data) })
+
+		var gotSet, wantSet claims.Set
+		setErr := claims.Decode(data, &gotSet)
+		stdSetErr := json.Unmarshal(data, &wantSet)
+		checkAgreement(t, data, setErr, stdSetErr, &gotSet, &wantSet, func() string { return mapRefusal(data) })
+
+		for name, raw := range gotSet { // Get agrees with encoding/json
+			gotAny, err := claims.Get[any](gotSet, name)
+			var wantAny any
+			dec := json.NewDecoder(bytes.NewReader(raw))
+			dec.UseNumber()
+			if stdErr := dec.Decode(&wantAny); err != nil || stdErr != nil {
+				t.Fatalf("%q: Get[any](%q) = %v, json = %v", data, name, err, stdErr)
+			}
+			if diff := cmp.Diff(wantAny, gotAny); diff != "" {
+				t.Fatalf("%q: Get[any](%q) mismatch (-json +Get):\n%s", data, name, diff)
+			}
+			gotStr, err := claims.Get[string](gotSet, name)
+			var wantStr string
+			stdErr := json.Unmarshal(raw, &wantStr)
+			if (err == nil) != (stdErr == nil) || gotStr != wantStr {
+				t.Fatalf("%q: Get[string](%q) = %q, %v; json = %q, %v", data, name, gotStr, err, wantStr, stdErr)
+			}
+		}
+		if setErr == nil {
+			var wantReg claims.Registered
+			regErr := claims.Decode(data, &wantReg)
+			gotReg, err := gotSet.Registered()
+			if (err == nil) != (regErr == nil) {
+				t.Fatalf("%q: Set.Registered = %v, Decode into Registered = %v", data, err, regErr)
+			}
+			if err == nil {
+				if diff := cmp.Diff(&wantReg, gotReg); diff != "" {
+					t.Fatalf("%q: Set.Registered mismatch (-Decode +Set):\n%s", data, diff)
+				}
+			} else if gotReg != nil {
+				t.Fatalf("%q: Set.Registered returned %+v with its error", data, gotReg)
+			}
+		}
+	})
+}
+
+func checkAgreement(t *testing.T, data []byte, err, stdErr error, got, want any, refusal func() string) {
+	t.Helper()
+	if err == nil {
+		if stdErr != nil {
+			t.Fatalf("Decode(%q, %T) succeeded, json.Unmarshal = %v", data, got, stdErr)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("Decode(%q, %T) disagrees with json.Unmarshal (-json +Decode):\n%s", data, got, diff)
+		}
+		return
+	}
+	if !errors.Is(err, claims.ErrMalformed) {
+		t.Fatalf("Decode(%q, %T) = %v, not ErrMalformed", data, got, err)
+	}
+	if !reflect.ValueOf(got).Elem().IsZero() {
+		t.Fatalf("Decode(%q, %T) = %v and left %+v", data, got, err, got)
+	}
+	if stdErr == nil {
+		if why := refusal(); why == "" {
+			t.Fatalf("Decode(%q, %T) = %v, but json.Unmarshal accepts it and it breaks no strict rule", data, got, err)
+		}
+	}
+}
+
+// structRefusal returns why Decode may refuse data for fuzzClaims though
+// encoding/json accepts it, or "".
+func structRefusal(data []byte) string {
+	if strictjson.Object(data, nil) != nil {
+		return "strict JSON"
+	}
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return ""
+	}
+	for name, raw := range top {
+		if caseVariant(name, fuzzClaimsNames) {
+			return "case variant " + name
+		}
+		switch name {
+		case "iss", "sub", "jti":
+			if string(raw) == "null" {
+				return "null " + name
+			}
+		case "addr", "home":
+			var nested map[string]json.RawMessage
+			if json.Unmarshal(raw, &nested) == nil {
+				for n := range nested {
+					if caseVariant(n, addressNames) {
+						return "nested case variant " + n
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// mapRefusal returns why Decode may refuse data for a Set though
+// encoding/json accepts it, or "".
+func mapRefusal(data []byte) string {
+	if strictjson.Object(data, nil) != nil {
+		return "strict JSON"
+	}
+	var names []string
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil {
+		return ""
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		name := tok.(string)
+		for _, n := range names {
+			if strings.EqualFold(n, name) {
+				return "case pair " + n + " " + name
+			}
+		}
+		names = append(names, name)
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return ""
+		}
+	}
+	return ""
+}
+
+// caseVariant reports whether name is not one of names but equals one when
+// case is ignored.
+func caseVariant(name string, names []string) bool {
+	for _, n := range names {
+		if n == name {
+			return false
+		}
+	}
+	for _, n := range names {
+		if strings.EqualFold(n, name) {
+			return true
+		}
+	}
+	return false
+}
