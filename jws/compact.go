@@ -1,0 +1,262 @@
+package jws
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unsafe"
+
+	"github.com/signet-go/signet/base64url"
+)
+
+// DefaultMaxSize is the largest token, in bytes, that Verify, VerifyKeyed
+// and ParseUnverified accept. Nothing is decoded or allocated for a larger
+// one. [Limits] sets another cap.
+const DefaultMaxSize = 64 << 10
+
+// Sign returns the compact serialization (RFC 7515 §7.1) of payload signed
+// by s: BASE64URL(header) '.' BASE64URL(payload) '.' BASE64URL(signature).
+//
+// The header's "alg" is s's algorithm. If h.Algorithm is set and differs,
+// Sign returns an error wrapping [ErrAlgorithmMismatch]. A header that
+// cannot be encoded as one Verify would accept (invalid UTF-8, a parameter
+// of Header.Extra that is not valid JSON or shadows a registered one) is an
+// error wrapping [ErrMalformed].
+func Sign(s Signer, h Header, payload []byte) (string, error) {
+	b, err := AppendSign(nil, s, h, payload)
+	if err != nil {
+		return "", err
+	}
+	// b is never written again: hand its bytes to the string, as
+	// strings.Builder does, rather than copying them.
+	return unsafe.String(unsafe.SliceData(b), len(b)), nil
+}
+
+// AppendSign appends the compact serialization of payload signed by s to
+// dst and returns the extended buffer, as [Sign] does. On error it returns
+// nil. It allocates nothing beyond what the Signer does when dst has room.
+func AppendSign(dst []byte, s Signer, h Header, payload []byte) ([]byte, error) {
+	if s == nil {
+		return nil, fmt.Errorf("%w: nil Signer", ErrInvalidKey)
+	}
+	alg := s.Algorithm()
+	if h.Algorithm != "" && h.Algorithm != alg {
+		return nil, fmt.Errorf("%w: header has %q, signer signs with %q", ErrAlgorithmMismatch, h.Algorithm, alg)
+	}
+	var hbuf [128]byte
+	hdr, err := appendHeader(hbuf[:0], &h, alg)
+	if err != nil {
+		return nil, err
+	}
+	start := len(dst)
+	// 86 encoded bytes hold a 64-byte HMAC or Ed25519 signature; larger
+	// signatures grow the buffer once more.
+	dst = grow(dst, base64url.EncodedLen(len(hdr))+1+base64url.EncodedLen(len(payload))+1+2*86)
+	dst = base64url.AppendEncode(dst, hdr)
+	dst = append(dst, '.')
+	dst = base64url.AppendEncode(dst, payload)
+	signingInput := dst[start:]
+	dst = append(dst, '.')
+	sigStart := len(dst)
+	dst, err = s.AppendSignature(dst, signingInput)
+	if err != nil {
+		return nil, fmt.Errorf("jws: signing with %s: %w", alg, err)
+	}
+	// Encode the raw signature after itself, then move the encoding down
+	// over it.
+	sigEnd := len(dst)
+	dst = base64url.AppendEncode(dst, dst[sigStart:sigEnd])
+	n := copy(dst[sigStart:], dst[sigEnd:])
+	return dst[:sigStart+n], nil
+}
+
+// grow returns b with room for n more bytes.
+func grow(b []byte, n int) []byte {
+	if cap(b)-len(b) >= n {
+		return b
+	}
+	nb := make([]byte, len(b), len(b)+n)
+	copy(nb, b)
+	return nb
+}
+
+// Limits bounds what verification accepts. The zero value applies the
+// defaults; the package-level functions use it.
+type Limits struct {
+	// MaxSize is the largest token accepted, in bytes. 0 means
+	// DefaultMaxSize.
+	MaxSize int
+}
+
+// Verify checks token, a compact JWS, with v and returns its header and
+// payload. It checks, in this order and before anything else is trusted:
+//
+//  1. the size cap ([ErrTooLarge]);
+//  2. exactly three parts, found with bounded cuts ([ErrMalformed]);
+//  3. strict base64url for each part ([ErrMalformed]);
+//  4. a header that is a strict JSON object with a string "alg"
+//     ([ErrMalformed]);
+//  5. that "alg" equals v.Algorithm() ([ErrAlgorithmMismatch]): the header
+//     never chooses how a token is verified, and "none" is never accepted;
+//  6. "crit": signet implements no extension, so any "crit" is refused
+//     ([ErrMalformed]);
+//  7. the signature ([ErrInvalidSignature], deliberately vague).
+//
+// On error the header and payload are zero. Verify does not look at the
+// payload: for a JWT, use the jwt package, which also validates the claims.
+func Verify(v Verifier, token string) (Header, []byte, error) {
+	return Limits{}.Verify(v, token)
+}
+
+// VerifyKeyed is like [Verify] but asks lookup for the Verifier, passing the
+// token's unverified "kid" ("" if absent). Nothing else from the header
+// reaches lookup: not "alg", and never "jku", "x5u", "jwk" or "x5c". The
+// Verifier lookup returns must still match the token's "alg". An error from
+// lookup is returned wrapped; a nil Verifier with a nil error is
+// [ErrKeyNotFound]. [KeySet.Lookup] is a ready-made lookup.
+func VerifyKeyed(lookup func(kid string) (Verifier, error), token string) (Header, []byte, error) {
+	return Limits{}.VerifyKeyed(lookup, token)
+}
+
+// ParseUnverified returns the header and payload of token WITHOUT checking
+// its signature. Never trust the result: anyone can write any header and
+// payload. It is for debugging tools that display tokens; it applies the
+// same size cap and strict decoding as [Verify].
+func ParseUnverified(token string) (Header, []byte, error) {
+	return Limits{}.ParseUnverified(token)
+}
+
+// Verify is [Verify] under the limits l.
+func (l Limits) Verify(v Verifier, token string) (Header, []byte, error) {
+	if v == nil {
+		return Header{}, nil, fmt.Errorf("%w: nil Verifier", ErrInvalidKey)
+	}
+	return l.verify(v, nil, token)
+}
+
+// VerifyKeyed is [VerifyKeyed] under the limits l.
+func (l Limits) VerifyKeyed(lookup func(kid string) (Verifier, error), token string) (Header, []byte, error) {
+	if lookup == nil {
+		return Header{}, nil, fmt.Errorf("%w: nil lookup", ErrKeyNotFound)
+	}
+	return l.verify(nil, lookup, token)
+}
+
+// ParseUnverified is [ParseUnverified] under the limits l.
+func (l Limits) ParseUnverified(token string) (Header, []byte, error) {
+	p, err := l.parse(token)
+	if err != nil {
+		return Header{}, nil, err
+	}
+	if p.critErr != nil {
+		return Header{}, nil, p.critErr
+	}
+	return p.header, p.payload, nil
+}
+
+// algorithmChooser is implemented by the Verifier that [KeySet.Lookup]
+// returns when several keys share a kid: each of them is bound to its own
+// algorithm, and the token's "alg" only picks among those bindings. It is
+// unexported so that no other Verifier can use the header to choose how it
+// verifies.
+type algorithmChooser interface {
+	// chooseAlgorithm returns the Verifier bound to alg, or an error
+	// wrapping ErrAlgorithmMismatch if there is none.
+	chooseAlgorithm(alg Algorithm) (Verifier, error)
+}
+
+// parsed is a compact JWS cut into its parts, decoded, with the header
+// parsed.
+type parsed struct {
+	header       Header
+	payload      []byte
+	signature    []byte
+	signingInput []byte
+	critErr      error // why the header's "crit" is refused, if it has one
+}
+
+func (l Limits) parse(token string) (parsed, error) {
+	max := l.MaxSize
+	if max <= 0 {
+		max = DefaultMaxSize
+	}
+	if len(token) > max {
+		return parsed{}, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(token), max)
+	}
+	i := strings.IndexByte(token, '.')
+	if i < 0 {
+		return parsed{}, fmt.Errorf("%w: no '.' separates header and payload", ErrMalformed)
+	}
+	j := strings.IndexByte(token[i+1:], '.')
+	if j < 0 {
+		return parsed{}, fmt.Errorf("%w: two parts, want three", ErrMalformed)
+	}
+	j += i + 1
+	if strings.IndexByte(token[j+1:], '.') >= 0 {
+		return parsed{}, fmt.Errorf("%w: more than three parts", ErrMalformed)
+	}
+	hLen := base64url.DecodedLen(i)
+	pLen := base64url.DecodedLen(j - i - 1)
+	sLen := base64url.DecodedLen(len(token) - j - 1)
+	// One allocation holds the token's bytes (the signing input must be a
+	// []byte) and the three decoded parts.
+	buf := make([]byte, len(token), len(token)+hLen+pLen+sLen)
+	copy(buf, token)
+	rest := buf[len(token):cap(buf)]
+	hdr, err := base64url.AppendDecode(rest[:0:hLen], buf[:i])
+	if err != nil {
+		return parsed{}, fmt.Errorf("%w: header: %w", ErrMalformed, err)
+	}
+	rest = rest[hLen:]
+	payload, err := base64url.AppendDecode(rest[:0:pLen], buf[i+1:j])
+	if err != nil {
+		return parsed{}, fmt.Errorf("%w: payload: %w", ErrMalformed, err)
+	}
+	rest = rest[pLen:]
+	sig, err := base64url.AppendDecode(rest[:0:sLen], buf[j+1:])
+	if err != nil {
+		return parsed{}, fmt.Errorf("%w: signature: %w", ErrMalformed, err)
+	}
+	h, critErr, err := parseHeader(hdr)
+	if err != nil {
+		return parsed{}, err
+	}
+	return parsed{header: h, payload: payload, signature: sig, signingInput: buf[:j], critErr: critErr}, nil
+}
+
+func (l Limits) verify(v Verifier, lookup func(string) (Verifier, error), token string) (Header, []byte, error) {
+	p, err := l.parse(token)
+	if err != nil {
+		return Header{}, nil, err
+	}
+	if lookup != nil {
+		v, err = lookup(p.header.KeyID)
+		if err != nil {
+			if errors.Is(err, ErrKeyNotFound) {
+				return Header{}, nil, err
+			}
+			return Header{}, nil, fmt.Errorf("%w: kid %q: %w", ErrKeyNotFound, p.header.KeyID, err)
+		}
+		if v == nil {
+			return Header{}, nil, fmt.Errorf("%w: kid %q", ErrKeyNotFound, p.header.KeyID)
+		}
+		if c, ok := v.(algorithmChooser); ok {
+			if v, err = c.chooseAlgorithm(p.header.Algorithm); err != nil {
+				return Header{}, nil, err
+			}
+		}
+	}
+	if want := v.Algorithm(); p.header.Algorithm != want {
+		return Header{}, nil, fmt.Errorf("%w: token has %q, verifier expects %q", ErrAlgorithmMismatch, p.header.Algorithm, want)
+	}
+	if p.critErr != nil {
+		return Header{}, nil, p.critErr
+	}
+	if err := v.VerifySignature(p.signingInput, p.signature); err != nil {
+		if errors.Is(err, ErrInvalidSignature) {
+			return Header{}, nil, err
+		}
+		return Header{}, nil, fmt.Errorf("%w: %w", ErrInvalidSignature, err)
+	}
+	return p.header, p.payload, nil
+}

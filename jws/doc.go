@@ -1,0 +1,50 @@
+// Package jws signs and verifies compact JSON Web Signatures (RFC 7515) with
+// the algorithms of RFC 7518 §3 and RFC 8037: HMAC (HS256, HS384, HS512),
+// RSASSA-PKCS1-v1_5 (RS256, RS384, RS512), RSASSA-PSS (PS256, PS384,
+// PS512), ECDSA (ES256, ES384, ES512) and Ed25519 (EdDSA).
+//
+// For JSON Web Tokens, use package jwt, which signs claims and always
+// validates them after verifying. Use jws directly for other payloads.
+//
+// # Keys fix the algorithm
+//
+// A [Signer] or [Verifier] is built from one algorithm and one key, and the
+// constructor checks that they suit each other: [NewHMAC], [NewRSASigner],
+// [NewRSAVerifier], [NewECDSASigner], [NewECDSAVerifier], [NewEd25519Signer],
+// [NewEd25519Verifier], and [NewSigner] for keys held in a KMS or HSM. Every
+// signer offers its public half through a Verifier method.
+//
+// [Verify] refuses a token whose "alg" is not the Verifier's algorithm: the
+// header never chooses how a token is verified, so an attacker cannot turn
+// an RSA public key into an HMAC secret or ask for "none". There is no
+// "none" in this package at all. [VerifyKeyed] lets a service pick the key
+// by "kid" while it rotates keys; the lookup sees only the kid.
+//
+// # Minimum key sizes
+//
+// HMAC keys shorter than the hash output (32, 48 or 64 bytes; RFC 7518
+// §3.2) and RSA moduli under 2048 bits (RFC 7518 §3.3) are refused with
+// [ErrInvalidKey].
+//
+// # Strict decoding
+//
+// One token has one accepted encoding. Verify caps the size
+// ([DefaultMaxSize], or [Limits]) before it allocates, cuts the token into
+// exactly three parts without splitting it, decodes each part as strict
+// unpadded base64url, and reads the header as strict JSON: member names are
+// case-sensitive, a duplicate name, invalid UTF-8, a byte-order mark or
+// anything after the closing brace is an error, nesting is bounded, and a
+// name that differs from "alg", "kid", "typ", "cty" or "crit" only in case
+// is refused. A "crit" header is refused, since signet implements no
+// extension (RFC 7515 §4.1.11). "jku", "x5u", "jwk" and "x5c" are never used
+// to find a key; they are kept in [Header].Extra as data.
+//
+// # Errors
+//
+// Every error wraps one of the package's sentinels, so that a caller can
+// write one errors.Is switch: [ErrMalformed], [ErrTooLarge],
+// [ErrAlgorithmMismatch], [ErrInvalidSignature], [ErrKeyNotFound],
+// [ErrInvalidKey] and [ErrUnsupportedAlgorithm]. A signature that does not
+// verify is reported without saying why. On error, every other result is the
+// zero value.
+package jws

@@ -1,0 +1,74 @@
+package jws
+
+import "errors"
+
+// Algorithm is a JWS signature algorithm name as it appears in the "alg"
+// header parameter (RFC 7518 §3.1, RFC 8037 §3.1).
+//
+// signet has no "none" algorithm: there is no constant for it, no
+// constructor accepts it, and verification refuses it.
+type Algorithm string
+
+// The JWS algorithms signet implements.
+const (
+	HS256 Algorithm = "HS256" // HMAC using SHA-256 (RFC 7518 §3.2)
+	HS384 Algorithm = "HS384" // HMAC using SHA-384 (RFC 7518 §3.2)
+	HS512 Algorithm = "HS512" // HMAC using SHA-512 (RFC 7518 §3.2)
+	RS256 Algorithm = "RS256" // RSASSA-PKCS1-v1_5 using SHA-256 (RFC 7518 §3.3)
+	RS384 Algorithm = "RS384" // RSASSA-PKCS1-v1_5 using SHA-384 (RFC 7518 §3.3)
+	RS512 Algorithm = "RS512" // RSASSA-PKCS1-v1_5 using SHA-512 (RFC 7518 §3.3)
+	PS256 Algorithm = "PS256" // RSASSA-PSS using SHA-256 and MGF1 with SHA-256 (RFC 7518 §3.5)
+	PS384 Algorithm = "PS384" // RSASSA-PSS using SHA-384 and MGF1 with SHA-384 (RFC 7518 §3.5)
+	PS512 Algorithm = "PS512" // RSASSA-PSS using SHA-512 and MGF1 with SHA-512 (RFC 7518 §3.5)
+	ES256 Algorithm = "ES256" // ECDSA using P-256 and SHA-256 (RFC 7518 §3.4)
+	ES384 Algorithm = "ES384" // ECDSA using P-384 and SHA-384 (RFC 7518 §3.4)
+	ES512 Algorithm = "ES512" // ECDSA using P-521 and SHA-512 (RFC 7518 §3.4)
+	EdDSA Algorithm = "EdDSA" // Ed25519 signatures (RFC 8037 §3.1)
+)
+
+// A Signer produces JWS signatures with one algorithm and one key, fixed
+// when the Signer is built. Implementations are safe for concurrent use.
+type Signer interface {
+	// Algorithm returns the algorithm the Signer signs with; Sign writes
+	// it into the header's "alg".
+	Algorithm() Algorithm
+	// AppendSignature appends the signature of signingInput to dst and
+	// returns the extended buffer.
+	AppendSignature(dst, signingInput []byte) ([]byte, error)
+}
+
+// A Verifier checks JWS signatures with one algorithm and one key, fixed
+// when the Verifier is built. Implementations are safe for concurrent use.
+type Verifier interface {
+	// Algorithm returns the only algorithm the Verifier accepts; a token
+	// whose "alg" differs is refused before the signature is checked.
+	Algorithm() Algorithm
+	// VerifySignature returns nil if signature is a valid signature of
+	// signingInput, and an error wrapping ErrInvalidSignature otherwise.
+	VerifySignature(signingInput, signature []byte) error
+}
+
+// Errors returned by this package, usable with [errors.Is]. Returned errors
+// wrap these with context; signature failures stay deliberately vague.
+var (
+	// ErrMalformed reports a token or header that is not a well-formed
+	// compact JWS: wrong number of parts, bad base64url, bad JSON, a
+	// missing or mistyped header parameter, or an unsupported "crit".
+	ErrMalformed = errors.New("jws: malformed token")
+	// ErrUnsupportedAlgorithm reports an algorithm signet does not
+	// implement, or one a constructor cannot use with the given key type.
+	ErrUnsupportedAlgorithm = errors.New("jws: unsupported algorithm")
+	// ErrAlgorithmMismatch reports a token whose "alg" differs from the
+	// Verifier's algorithm, or a Header.Algorithm that differs from the
+	// Signer's.
+	ErrAlgorithmMismatch = errors.New("jws: algorithm mismatch")
+	// ErrInvalidKey reports a key that does not suit the algorithm: too
+	// short, the wrong curve, the wrong size, or otherwise unusable.
+	ErrInvalidKey = errors.New("jws: invalid key")
+	// ErrInvalidSignature reports a signature that does not verify.
+	ErrInvalidSignature = errors.New("jws: invalid signature")
+	// ErrTooLarge reports a token larger than the size cap.
+	ErrTooLarge = errors.New("jws: token too large")
+	// ErrKeyNotFound reports that no key is known for the token's "kid".
+	ErrKeyNotFound = errors.New("jws: key not found")
+)
