@@ -1,0 +1,77 @@
+// Package jwt signs and verifies JSON Web Tokens (RFC 7519): the front door
+// of signet, joining the signature layer (package jws) and the claims layer
+// (package claims).
+//
+// For most use cases, use [Sign] and [Verify]:
+//
+//	type MyClaims struct {
+//		claims.Registered
+//		Name  string `json:"name"`
+//		Admin bool   `json:"admin"`
+//	}
+//
+//	key, err := jws.NewHMAC(jws.HS256, secret)
+//	token, err := jwt.Sign(key, jws.Header{}, MyClaims{…})
+//
+//	c, err := jwt.Verify[MyClaims](key, token, &jwt.VerifyOptions{
+//		Claims: claims.Validator{Issuer: "https://auth.example", Audience: "api"},
+//	})
+//
+// Verify returns the claims or an error, never both.
+//
+// # Security defaults
+//
+// Verify checks, in this order: the token's size and shape, strict
+// base64url and header JSON, that the header's "alg" is the one the key was
+// built for (the header never chooses how a token is verified, and there is
+// no "none"), the signature, the "typ" if [VerifyOptions.Type] is set, the
+// claims' strict JSON (duplicate or case-variant member names are refused,
+// so "ISS" never fills "iss"), and last the registered claims with
+// [claims.Validator].
+//
+// The zero [VerifyOptions] (or nil) is strict: "exp" is required, "exp",
+// "nbf" and "iat" are checked against the clock, and a token carrying "aud"
+// is refused because the caller expects no audience (RFC 7519 §4.1.3) — set
+// [claims.Validator].Audience to accept it. Escape hatches have names that
+// say what they do, such as AllowMissingExpiry.
+//
+// Key constructors refuse keys too weak for their algorithm: HMAC keys
+// shorter than the hash output and RSA keys under 2048 bits.
+//
+// # Explicit typing
+//
+// A service that issues several kinds of token with the same key, such as
+// access and refresh tokens, must keep one from being accepted as the other
+// (RFC 8725 §3.11). Sign them with different header types and set
+// [VerifyOptions].Type where each is accepted:
+//
+//	access, _ := jwt.Sign(key, jws.Header{Type: "at+jwt"}, accessClaims)
+//	_, err := jwt.Verify[MyClaims](key, refreshToken, &jwt.VerifyOptions{Type: "at+jwt"})
+//	// errors.Is(err, jwt.ErrType)
+//
+// # Key rotation
+//
+// Give every key a "kid" and sign with it in the header; verify with
+// [VerifyKeyed] and a lookup that maps kid to verifier, such as a
+// [jws.KeySet]'s Lookup for keys published as a JWK Set. The lookup sees
+// only the kid; the verifier it returns must still match the token's "alg".
+// Retiring a key is removing it from the lookup.
+//
+// # Errors
+//
+// Errors wrap the sentinels of this package and of packages jws and claims,
+// so one switch sorts them:
+//
+//	switch {
+//	case err == nil:
+//	case errors.Is(err, claims.ErrExpired):        // ask the client to refresh
+//	case errors.Is(err, jws.ErrInvalidSignature):  // forged or corrupted
+//	case errors.Is(err, jws.ErrAlgorithmMismatch): // another algorithm or key type
+//	case errors.Is(err, claims.ErrAudience):       // meant for another service
+//	case errors.Is(err, jwt.ErrType):              // another kind of token
+//	default:                                       // malformed, too large, …
+//	}
+//
+// Claim errors name the claim ("claims: exp: token is expired"); signature
+// errors stay deliberately vague.
+package jwt

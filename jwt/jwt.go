@@ -1,0 +1,184 @@
+package jwt
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/signet-go/signet/claims"
+	"github.com/signet-go/signet/internal/strictjson"
+	"github.com/signet-go/signet/jws"
+)
+
+// Claims is implemented by every claims type that [Verify] can validate:
+// any struct that embeds [claims.Registered] satisfies it through the
+// embedded RegisteredClaims method.
+type Claims interface {
+	// RegisteredClaims returns the registered claims to validate. It must
+	// not return nil.
+	RegisteredClaims() *claims.Registered
+}
+
+// VerifyOptions says what a token must satisfy beyond its signature. A nil
+// *VerifyOptions, like the zero value, is the strict default: "exp" is
+// required and checked against the current time, "nbf" and "iat" are
+// checked when present, a token with an "aud" is refused (no audience is
+// expected), and tokens up to 64 KiB are read.
+type VerifyOptions struct {
+	// Claims validates the registered claims; see [claims.Validator].
+	Claims claims.Validator
+	// Type, when set, is the "typ" the token must carry (RFC 8725 §3.11),
+	// such as "at+jwt" for OAuth access tokens (RFC 9068). It is compared
+	// case-insensitively, and an "application/" prefix on either side is
+	// ignored (RFC 7515 §4.1.9). A token without "typ" is then refused.
+	Type string
+	// MaxSize is the largest token accepted, in bytes. 0 means the 64 KiB
+	// default ([jws.DefaultMaxSize]).
+	MaxSize int
+}
+
+// Errors returned by this package, usable with [errors.Is]. Verify also
+// returns the sentinels of package jws (a bad signature, a malformed token)
+// and of package claims (an expired token, a wrong audience) unchanged, so
+// one errors.Is switch covers every failure.
+var (
+	// ErrType reports a token whose "typ" is not [VerifyOptions.Type].
+	ErrType = errors.New("jwt: unexpected token type")
+	// ErrNoToken reports an Authorization header value that is empty or
+	// absent.
+	ErrNoToken = errors.New("jwt: no bearer token")
+	// ErrMalformedBearer reports an Authorization header value that is not
+	// a Bearer credential as RFC 6750 §2.1 defines it.
+	ErrMalformedBearer = errors.New("jwt: malformed bearer credential")
+	// ErrNotObject reports claims that do not encode to a JSON object.
+	ErrNotObject = errors.New("jwt: claims are not a JSON object")
+)
+
+// Sign encodes c as JSON, which must give an object, and returns it signed
+// by s as a compact JWS (RFC 7519 §7.1). The header's "typ" is "JWT" unless
+// h.Type says otherwise; its "alg" comes from s (see [jws.Sign]).
+//
+// c is usually a struct that embeds [claims.Registered]. Sign refuses
+// claims that do not encode to a JSON object, or whose encoding Verify
+// would refuse (duplicate member names from a custom MarshalJSON, invalid
+// UTF-8), with an error wrapping [ErrNotObject].
+func Sign(s jws.Signer, h jws.Header, c any) (string, error) {
+	payload, err := encode(c)
+	if err != nil {
+		return "", err
+	}
+	if h.Type == "" {
+		h.Type = "JWT"
+	}
+	return jws.Sign(s, h, payload)
+}
+
+// AppendSign is like [Sign] but appends the token to dst and returns the
+// extended buffer, or nil and an error.
+func AppendSign(dst []byte, s jws.Signer, h jws.Header, c any) ([]byte, error) {
+	payload, err := encode(c)
+	if err != nil {
+		return nil, err
+	}
+	if h.Type == "" {
+		h.Type = "JWT"
+	}
+	return jws.AppendSign(dst, s, h, payload)
+}
+
+func encode(c any) ([]byte, error) {
+	payload, err := json.Marshal(c)
+	if err != nil {
+		return nil, fmt.Errorf("jwt: encoding claims: %w", err)
+	}
+	if len(payload) == 0 || payload[0] != '{' {
+		return nil, fmt.Errorf("%w: %T encodes to %.20s", ErrNotObject, c, payload)
+	}
+	if err := strictjson.Object(payload, nil); err != nil {
+		return nil, fmt.Errorf("%w: %T: %w", ErrNotObject, c, err)
+	}
+	return payload, nil
+}
+
+// Verify checks token's signature with v, then its "typ" if opts.Type is
+// set, then decodes its claims strictly into a new C and validates them
+// with opts.Claims. It returns the claims, or nil and an error: never both.
+// A nil opts is the strict default described at [VerifyOptions].
+//
+// C is the claims type, usually a struct embedding [claims.Registered]:
+//
+//	c, err := jwt.Verify[MyClaims](verifier, token, opts)
+//
+// The signature is checked before anything in the payload is looked at;
+// see [jws.Verify] for the order of the token checks and [claims.Validator]
+// for the order of the claim checks.
+func Verify[C any, PC interface {
+	*C
+	Claims
+}](v jws.Verifier, token string, opts *VerifyOptions) (*C, error) {
+	if opts == nil {
+		opts = &VerifyOptions{}
+	}
+	h, payload, err := jws.Limits{MaxSize: opts.MaxSize}.Verify(v, token)
+	if err != nil {
+		return nil, err
+	}
+	return decodeAndValidate[C, PC](h, payload, opts)
+}
+
+// VerifyKeyed is like [Verify] but asks lookup for the verifier by the
+// token's "kid", as [jws.VerifyKeyed] does: the lookup sees only the kid,
+// and the verifier it returns must match the token's "alg". A
+// [jws.KeySet]'s Lookup method is a ready-made lookup.
+func VerifyKeyed[C any, PC interface {
+	*C
+	Claims
+}](lookup func(kid string) (jws.Verifier, error), token string, opts *VerifyOptions) (*C, error) {
+	if opts == nil {
+		opts = &VerifyOptions{}
+	}
+	h, payload, err := jws.Limits{MaxSize: opts.MaxSize}.VerifyKeyed(lookup, token)
+	if err != nil {
+		return nil, err
+	}
+	return decodeAndValidate[C, PC](h, payload, opts)
+}
+
+func decodeAndValidate[C any, PC interface {
+	*C
+	Claims
+}](h jws.Header, payload []byte, opts *VerifyOptions) (*C, error) {
+	if opts.Type != "" && !typeMatches(h.Type, opts.Type) {
+		if h.Type == "" {
+			return nil, fmt.Errorf("%w: token has no \"typ\", want %q", ErrType, opts.Type)
+		}
+		return nil, fmt.Errorf("%w: %q, want %q", ErrType, h.Type, opts.Type)
+	}
+	c := new(C)
+	if err := claims.Decode(payload, c); err != nil {
+		return nil, err
+	}
+	r := PC(c).RegisteredClaims()
+	if r == nil {
+		return nil, fmt.Errorf("jwt: %T.RegisteredClaims returned nil", c)
+	}
+	if err := opts.Claims.Validate(r); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// typeMatches compares media types as RFC 7515 §4.1.9 says: case-
+// insensitively, with "application/" optional.
+func typeMatches(got, want string) bool {
+	return strings.EqualFold(trimApplication(got), trimApplication(want))
+}
+
+func trimApplication(t string) string {
+	const prefix = "application/"
+	if len(t) > len(prefix) && strings.EqualFold(t[:len(prefix)], prefix) {
+		return t[len(prefix):]
+	}
+	return t
+}
