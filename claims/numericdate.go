@@ -2,7 +2,6 @@ package claims
 
 import (
 	"math"
-	"strconv"
 	"time"
 )
 
@@ -40,13 +39,6 @@ func (d NumericDate) Time() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(d), 0).UTC()
-}
-
-// MarshalJSON implements [encoding/json.Marshaler]: d encodes as a JSON
-// integer. A zero d encodes as 0, which does not decode; tag NumericDate
-// fields omitzero so that absent dates are left out.
-func (d NumericDate) MarshalJSON() ([]byte, error) {
-	return strconv.AppendInt(make([]byte, 0, 20), int64(d), 10), nil
 }
 
 // UnmarshalJSON implements [encoding/json.Unmarshaler]. It accepts exactly

@@ -1,0 +1,4 @@
+package base64url
+
+// DecodeTable exposes the generated table to TestDecodeTable.
+var DecodeTable = &decodeTable
