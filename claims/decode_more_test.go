@@ -94,7 +94,9 @@ func TestDecodeLongNameInError(t *testing.T) {
 }
 
 type (
-	myInt      int
+	//lint:ignore U1000 an unexported embedded non-struct type, which Decode must skip as encoding/json does
+	myInt int
+	//lint:ignore U1000 see myInt
 	withMyInt  struct{ myInt }
 	RecursiveA struct {
 		*RecursiveB

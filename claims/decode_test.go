@@ -39,7 +39,8 @@ type testClaims struct {
 	Dates    []claims.NumericDate `json:"dates,omitempty"`
 	Untagged string
 	Skipped  string `json:"-"`
-	hidden   string //nolint:unused // unexported fields are never decoded
+	//lint:ignore U1000 unexported fields are never decoded; the test checks that
+	hidden string
 }
 
 func TestDecode(t *testing.T) {
@@ -353,6 +354,7 @@ type (
 		inner
 	}
 	embInvalidTag struct {
+		//lint:ignore SA5008 a deliberately invalid tag: Decode must treat it as encoding/json does
 		A string `json:"a\"b"`
 		B string `json:"?!"`
 		C string `json:",omitempty"`
