@@ -80,6 +80,16 @@ func Unquote(value, scratch []byte) ([]byte, bool) {
 type nameRef struct {
 	inArena    bool
 	start, end int
+	// sig summarizes the name (length, first and last byte) so that most
+	// pairs of different names are told apart without comparing them.
+	sig uint32
+}
+
+func nameSig(name []byte) uint32 {
+	if len(name) == 0 {
+		return 0
+	}
+	return uint32(len(name))<<16 | uint32(name[0])<<8 | uint32(name[len(name)-1])
 }
 
 type scanner struct {
@@ -148,6 +158,7 @@ func (s *scanner) object(fn func(name, value []byte) error) error {
 			ref = nameRef{inArena: true, start: a, end: len(s.arena)}
 		}
 		name := s.name(ref)
+		ref.sig = nameSig(name)
 		if seen != nil {
 			if _, dup := seen[string(name)]; dup {
 				s.pos = nameAt
@@ -156,7 +167,7 @@ func (s *scanner) object(fn func(name, value []byte) error) error {
 			seen[string(name)] = struct{}{}
 		} else {
 			for _, prev := range names {
-				if string(s.name(prev)) == string(name) {
+				if prev.sig == ref.sig && string(s.name(prev)) == string(name) {
 					s.pos = nameAt
 					return s.fail("duplicate member name " + strconv.Quote(string(name)))
 				}
@@ -325,6 +336,12 @@ func (s *scanner) str() (start, end int, escaped bool, err error) {
 	start = s.pos
 	data := s.data
 	for s.pos < len(data) {
+		for s.pos < len(data) && plainString[data[s.pos]] != 0 {
+			s.pos++
+		}
+		if s.pos >= len(data) {
+			break
+		}
 		c := data[s.pos]
 		switch {
 		case c == '"':
@@ -407,6 +424,18 @@ func hex4(b []byte) (rune, bool) {
 	}
 	return r, true
 }
+
+// plainString[c] is 1 for the bytes a string may hold as they are: ASCII
+// at or above 0x20, except '"' and '\\'.
+const plainString = "" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x01\x01\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x01\x01\x01" +
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
 
 // appendUnescaped appends the decoded form of validated string content.
 func appendUnescaped(dst, content []byte) []byte {
