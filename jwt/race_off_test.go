@@ -1,0 +1,5 @@
+//go:build !race
+
+package jwt_test
+
+const raceEnabled = false

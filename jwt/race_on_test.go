@@ -1,0 +1,7 @@
+//go:build race
+
+package jwt_test
+
+// raceEnabled reports whether the race detector is on: it makes sync.Pool
+// drop values at random, so allocation counts do not hold.
+const raceEnabled = true
