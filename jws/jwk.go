@@ -1,0 +1,1211 @@
+package jws
+
+import (
+	"bytes"
+	"crypto"
+	"crypto/ecdh"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/elliptic"
+	"crypto/rsa"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/signet-go/signet/base64url"
+	"github.com/signet-go/signet/internal/strictjson"
+)
+
+// JWK key types ("kty", RFC 7518 §6.1, RFC 8037 §2).
+const (
+	ktyRSA = "RSA"
+	ktyEC  = "EC"
+	ktyOKP = "OKP"
+	ktyOct = "oct"
+)
+
+// maxRSABits is the largest RSA modulus a JWK may carry. Verifying with a
+// larger one costs more than any real key is worth; crypto/tls draws the
+// same line.
+const maxRSABits = 8192
+
+// A Key is a JSON Web Key (RFC 7517): an RSA, EC (P-256, P-384, P-521), OKP
+// (Ed25519) or oct (HMAC secret) key, public or private, with the JWK's
+// metadata ("kid", "alg", "use", "key_ops" and the X.509 members).
+//
+// A Key is immutable and safe for concurrent use (only [Key.UnmarshalJSON]
+// replaces it, as decoding into any value does). Build one with [ParseKey]
+// or [NewKey]; the zero Key holds no key, and its methods that return an
+// error return one.
+//
+// # Algorithms
+//
+// [Key.Verifier] and [Key.Signer] take the algorithm from the JWK's "alg".
+// A key published without "alg" (Microsoft Entra ID publishes its RSA keys
+// so) gives an error there: the caller names the algorithm with
+// [Key.VerifierFor] or [Key.SignerFor], which still refuse an algorithm of
+// another key type, one the key is too small for, and one that contradicts
+// the JWK's own "alg". [KeySet.Lookup] has its own rule for such keys.
+//
+// # Strict parsing
+//
+// [ParseKey] accepts one encoding of one key. The JSON is strict (as for
+// headers: duplicate names, invalid UTF-8, trailing data and deep nesting
+// are refused), and so is every base64url member. Member names are
+// case-sensitive, and a name that differs from a registered JWK member only
+// in case ("KTY", "Kid") is refused rather than ignored, since a lenient
+// decoder would read it as the registered one. Members of another key type
+// (an "n" in an EC key) are refused too; other unknown members are ignored
+// (RFC 7517 §4).
+//
+// The key material must be exactly what RFC 7518 §6 and RFC 8037 §2
+// describe: EC coordinates and "d" of the curve's exact length, and a point
+// on the curve; Ed25519 "x" and "d" of 32 octets; RSA "e" without leading
+// zero, odd, at least 3 and below 2³¹. Private keys must match their public
+// part: EC and Ed25519 "d" must give "x" (and "y"), and an RSA private key
+// must satisfy p·q = n and [rsa.PrivateKey.Validate], including its CRT
+// values "dp", "dq" and "qi".
+//
+// Two leniencies are deliberate and limited. RSA "n" may carry one leading
+// zero octet: RFC 7518 §6.3.1.1 forbids it, but real providers have
+// published moduli encoded as signed integers; the modulus is read without
+// it, and the size floor applies to what remains. The private RSA members
+// ("d", "p", "q", "dp", "dq", "qi") may carry leading zeros, as producers
+// that write them at a fixed width do; they are checked for consistency.
+// [Key.MarshalJSON] writes all of them without leading zeros.
+//
+// An RSA private key given by "d" alone, without "p", "q", "dp", "dq" and
+// "qi" (which RFC 7518 §6.3.2 lets producers omit), is refused: Go signs
+// with the primes, and their consistency is what proves "d" matches "n".
+// Multi-prime keys ("oth") are refused too.
+//
+// # Minimum and maximum key sizes
+//
+// The floors of the constructors apply: an RSA key under 2048 bits is
+// refused whatever its "alg", and an oct key shorter than the hash of its
+// "alg" is refused. RSA moduli over 8192 bits are refused.
+//
+// # Errors
+//
+// A JWK that is not strict JSON, lacks a required member, has a member of
+// the wrong JSON type, or a member that is not strict base64url is reported
+// with an error wrapping [ErrMalformed]. Bad key material (a point off the
+// curve, a coordinate of the wrong length, a small modulus, a private part
+// that does not match, an "alg" the key cannot serve) wraps [ErrInvalidKey].
+// A "kty" or "crv" signet does not implement (Ed448, X25519, secp256k1)
+// wraps [ErrUnsupportedAlgorithm].
+type Key struct {
+	kty    string
+	kid    string
+	use    string
+	keyOps []string // nil when absent; non-nil and possibly empty when present
+	alg    Algorithm
+	x509   X509
+
+	// pub is *rsa.PublicKey, *ecdsa.PublicKey or ed25519.PublicKey; nil
+	// for oct.
+	pub crypto.PublicKey
+	// priv is *rsa.PrivateKey, *ecdsa.PrivateKey, ed25519.PrivateKey, or
+	// []byte for oct; nil for a public key.
+	priv crypto.PrivateKey
+}
+
+// X509 holds the X.509 members of a JWK (RFC 7517 §4.6–4.9) as data; a
+// member the JWK does not have is zero. signet never fetches URL, never
+// parses or trusts Chain, and never checks that the certificates or
+// thumbprints match the key: a caller that relies on them must verify them
+// itself.
+type X509 struct {
+	// URL is "x5u", a URI for the certificate chain.
+	URL string
+	// Chain is "x5c", DER certificates, the first one holding the key.
+	Chain [][]byte
+	// SHA1Thumbprint is "x5t", the SHA-1 digest of the DER certificate.
+	SHA1Thumbprint []byte
+	// SHA256Thumbprint is "x5t#S256", its SHA-256 digest.
+	SHA256Thumbprint []byte
+}
+
+// ParseKey parses a JSON Web Key (RFC 7517 §4; RFC 7518 §6; RFC 8037 §2)
+// under the rules of [Key]. On error it returns nil.
+func ParseKey(data []byte) (*Key, error) {
+	k, _, err := parseKey(data)
+	if err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+// NewKey returns a JWK holding key, which is one of *rsa.PublicKey,
+// *rsa.PrivateKey, *ecdsa.PublicKey, *ecdsa.PrivateKey (P-256, P-384 or
+// P-521), ed25519.PublicKey, ed25519.PrivateKey, or []byte for an oct (HMAC)
+// secret. The key is copied and checked as [ParseKey] checks a JWK.
+//
+// alg is the JWK's "alg": one of the package's algorithms, which the key
+// must suit, or "" for a key without "alg". kid is its "kid"; "" sets it to
+// the base64url SHA-256 thumbprint of the key (RFC 7638 §3; RFC 7517 §4.5
+// leaves the choice of kid to the producer). The Key has no "use",
+// "key_ops" or X.509 members.
+func NewKey(key any, alg Algorithm, kid string) (*Key, error) {
+	if alg != "" && algorithmKeyType(alg) == "" {
+		return nil, fmt.Errorf("%w: %q is not an algorithm signet implements", ErrUnsupportedAlgorithm, alg)
+	}
+	if !utf8.ValidString(kid) {
+		return nil, fmt.Errorf("%w: kid is not valid UTF-8", ErrInvalidKey)
+	}
+	f := jwkFields{kid: kid, alg: alg}
+	if err := f.setKey(key); err != nil {
+		return nil, err
+	}
+	k, err := f.build()
+	if err != nil {
+		return nil, err
+	}
+	if kid == "" {
+		t, err := k.Thumbprint(crypto.SHA256)
+		if err != nil {
+			return nil, err
+		}
+		k.kid = base64url.EncodeToString(t)
+	}
+	return k, nil
+}
+
+// Verifier returns a Verifier for the key bound to the JWK's "alg". It
+// returns an error wrapping [ErrUnsupportedAlgorithm] if the JWK has no
+// "alg" (use [Key.VerifierFor]) or names an algorithm signet does not
+// implement, and one wrapping [ErrInvalidKey] if the JWK is not for
+// verifying signatures: "use" other than "sig", or "key_ops" without
+// "verify" (RFC 7517 §4.2, §4.3). A private key gives the Verifier of its
+// public half.
+func (k *Key) Verifier() (Verifier, error) {
+	if err := k.check(); err != nil {
+		return nil, err
+	}
+	if k.alg == "" {
+		return nil, fmt.Errorf("%w: the JWK has no \"alg\"; name the algorithm with VerifierFor", ErrUnsupportedAlgorithm)
+	}
+	return k.VerifierFor(k.alg)
+}
+
+// VerifierFor is like [Key.Verifier] but for the algorithm alg, for keys
+// published without "alg". It refuses an alg that differs from the JWK's
+// own "alg" ([ErrAlgorithmMismatch]), one for another key type
+// ([ErrUnsupportedAlgorithm]: an RSA key never verifies HS256), and one the
+// key does not suit, as the constructors do ([ErrInvalidKey]: an HMAC key
+// shorter than the hash, an EC key of another curve).
+func (k *Key) VerifierFor(alg Algorithm) (Verifier, error) {
+	if err := k.check(); err != nil {
+		return nil, err
+	}
+	if err := k.permits("verify"); err != nil {
+		return nil, err
+	}
+	if k.alg != "" && alg != k.alg {
+		return nil, fmt.Errorf("%w: the JWK's \"alg\" is %q, not %q", ErrAlgorithmMismatch, k.alg, alg)
+	}
+	return k.newVerifier(alg)
+}
+
+// Signer returns a Signer for the private key bound to the JWK's "alg",
+// under the rules of [Key.Verifier], with "sign" in place of "verify". A
+// public key gives an error wrapping [ErrInvalidKey].
+func (k *Key) Signer() (Signer, error) {
+	if err := k.check(); err != nil {
+		return nil, err
+	}
+	if k.alg == "" {
+		return nil, fmt.Errorf("%w: the JWK has no \"alg\"; name the algorithm with SignerFor", ErrUnsupportedAlgorithm)
+	}
+	return k.SignerFor(k.alg)
+}
+
+// SignerFor is like [Key.Signer] but for the algorithm alg, under the rules
+// of [Key.VerifierFor].
+func (k *Key) SignerFor(alg Algorithm) (Signer, error) {
+	if err := k.check(); err != nil {
+		return nil, err
+	}
+	if k.priv == nil {
+		return nil, fmt.Errorf("%w: public %s keys cannot sign", ErrInvalidKey, k.kty)
+	}
+	if err := k.permits("sign"); err != nil {
+		return nil, err
+	}
+	if k.alg != "" && alg != k.alg {
+		return nil, fmt.Errorf("%w: the JWK's \"alg\" is %q, not %q", ErrAlgorithmMismatch, k.alg, alg)
+	}
+	if err := k.suits(alg); err != nil {
+		return nil, err
+	}
+	switch priv := k.priv.(type) {
+	case []byte:
+		h, err := NewHMAC(alg, priv)
+		if err != nil {
+			return nil, err
+		}
+		return h, nil
+	case *rsa.PrivateKey:
+		s, err := NewRSASigner(alg, priv)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	case *ecdsa.PrivateKey:
+		s, err := NewECDSASigner(alg, priv)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	case ed25519.PrivateKey:
+		s, err := NewEd25519Signer(priv)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+	return nil, fmt.Errorf("%w: no key", ErrInvalidKey)
+}
+
+// KeyID returns the JWK's "kid" (RFC 7517 §4.5), or "".
+func (k *Key) KeyID() string { return k.kid }
+
+// Algorithm returns the JWK's "alg" (RFC 7517 §4.4), or "". It may name an
+// algorithm signet does not implement, such as an encryption algorithm.
+func (k *Key) Algorithm() Algorithm { return k.alg }
+
+// Use returns the JWK's "use" (RFC 7517 §4.2): "sig", "enc", another value,
+// or "" if absent.
+func (k *Key) Use() string { return k.use }
+
+// KeyOps returns a copy of the JWK's "key_ops" (RFC 7517 §4.3), or nil if
+// absent. A non-nil empty slice means the JWK allows no operation.
+func (k *Key) KeyOps() []string { return slices.Clone(k.keyOps) }
+
+// KeyType returns the JWK's "kty" (RFC 7517 §4.1): "RSA", "EC", "OKP" or
+// "oct"; "" for the zero Key.
+func (k *Key) KeyType() string { return k.kty }
+
+// IsPrivate reports whether k holds secret material: a private key, or an
+// oct key, which is a shared secret.
+func (k *Key) IsPrivate() bool { return k.priv != nil }
+
+// Public returns the public half of k: k itself if it is a public key, or a
+// Key without the private members, with the same "kid", "alg", "use" and
+// X.509 members, to publish in a JWK Set. Its "key_ops", if any, lists the
+// public counterpart of each operation ("sign" becomes "verify", "decrypt"
+// becomes "encrypt", "unwrapKey" becomes "wrapKey"; others are dropped). An
+// oct key has no public half: Public returns an error wrapping
+// [ErrInvalidKey].
+func (k *Key) Public() (*Key, error) {
+	if err := k.check(); err != nil {
+		return nil, err
+	}
+	if k.kty == ktyOct {
+		return nil, fmt.Errorf("%w: an oct key is a shared secret and has no public half", ErrInvalidKey)
+	}
+	if k.priv == nil {
+		return k, nil
+	}
+	p := *k
+	p.priv = nil
+	p.keyOps = publicKeyOps(k.keyOps)
+	return &p, nil
+}
+
+// Key returns the Go key k holds: *rsa.PublicKey, *rsa.PrivateKey,
+// *ecdsa.PublicKey, *ecdsa.PrivateKey, ed25519.PublicKey,
+// ed25519.PrivateKey, or a copy of the secret as []byte for an oct key; nil
+// for the zero Key. The caller must not modify it.
+func (k *Key) Key() any {
+	switch priv := k.priv.(type) {
+	case nil:
+		return k.pub
+	case []byte:
+		return bytes.Clone(priv)
+	}
+	return k.priv
+}
+
+// X509 returns a copy of the JWK's X.509 members, which signet keeps as
+// data and never uses.
+func (k *Key) X509() X509 {
+	x := k.x509
+	if x.Chain != nil {
+		x.Chain = make([][]byte, len(k.x509.Chain))
+		for i, c := range k.x509.Chain {
+			x.Chain[i] = bytes.Clone(c)
+		}
+	}
+	x.SHA1Thumbprint = bytes.Clone(x.SHA1Thumbprint)
+	x.SHA256Thumbprint = bytes.Clone(x.SHA256Thumbprint)
+	return x
+}
+
+// MarshalJSON returns the JWK of k, private members included: use
+// [Key.Public] for what may be published. Members appear in a fixed order:
+// "kty", "kid", "use", "key_ops", "alg", the key material in the order of
+// RFC 7518 §6 ("crv", "x", "y" or "n", "e", then "d" and the other private
+// members), then "x5u", "x5c", "x5t", "x5t#S256". Unknown members of a
+// parsed JWK are not kept. Key material is written in its canonical form
+// (RSA integers without leading zeros), so ParseKey(MarshalJSON) gives
+// back the same key.
+func (k *Key) MarshalJSON() ([]byte, error) {
+	if err := k.check(); err != nil {
+		return nil, err
+	}
+	return k.appendJSON(nil), nil
+}
+
+// UnmarshalJSON sets k to the key [ParseKey] returns for data, so that a
+// Key can be a field of a configuration struct. On error k is unchanged.
+// As encoding/json convention asks, the JSON null leaves k unchanged.
+func (k *Key) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		return nil
+	}
+	nk, err := ParseKey(data)
+	if err != nil {
+		return err
+	}
+	*k = *nk
+	return nil
+}
+
+// check returns an error if k holds no key.
+func (k *Key) check() error {
+	if k == nil || k.kty == "" {
+		return fmt.Errorf("%w: empty Key", ErrInvalidKey)
+	}
+	return nil
+}
+
+// permits returns an error if the JWK's "use" or "key_ops" exclude op
+// ("sign" or "verify").
+func (k *Key) permits(op string) error {
+	if k.use != "" && k.use != "sig" {
+		return fmt.Errorf("%w: the JWK's \"use\" is %q, not \"sig\" (RFC 7517 §4.2)", ErrInvalidKey, k.use)
+	}
+	if k.keyOps != nil && !slices.Contains(k.keyOps, op) {
+		return fmt.Errorf("%w: the JWK's \"key_ops\" %q do not include %q (RFC 7517 §4.3)", ErrInvalidKey, k.keyOps, op)
+	}
+	return nil
+}
+
+// suits returns an error unless alg is an algorithm of k's key type.
+func (k *Key) suits(alg Algorithm) error {
+	switch algorithmKeyType(alg) {
+	case "":
+		return fmt.Errorf("%w: %q is not an algorithm signet implements", ErrUnsupportedAlgorithm, alg)
+	case k.kty:
+		return nil
+	}
+	return fmt.Errorf("%w: %s keys cannot be used with %s", ErrUnsupportedAlgorithm, k.kty, alg)
+}
+
+// newVerifier builds the Verifier of k's public part for alg with the
+// package's constructors, without looking at "use", "key_ops" or "alg".
+func (k *Key) newVerifier(alg Algorithm) (Verifier, error) {
+	if err := k.suits(alg); err != nil {
+		return nil, err
+	}
+	switch pub := k.pub.(type) {
+	case nil:
+		h, err := NewHMAC(alg, k.priv.([]byte))
+		if err != nil {
+			return nil, err
+		}
+		return h, nil
+	case *rsa.PublicKey:
+		v, err := NewRSAVerifier(alg, pub)
+		if err != nil {
+			return nil, err
+		}
+		return v, nil
+	case *ecdsa.PublicKey:
+		v, err := NewECDSAVerifier(alg, pub)
+		if err != nil {
+			return nil, err
+		}
+		return v, nil
+	case ed25519.PublicKey:
+		v, err := NewEd25519Verifier(pub)
+		if err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
+	return nil, fmt.Errorf("%w: no key", ErrInvalidKey)
+}
+
+// algorithmKeyType returns the JWK key type that serves alg, or "" if alg
+// is not an algorithm signet implements.
+func algorithmKeyType(alg Algorithm) string {
+	switch alg {
+	case HS256, HS384, HS512:
+		return ktyOct
+	case RS256, RS384, RS512, PS256, PS384, PS512:
+		return ktyRSA
+	case ES256, ES384, ES512:
+		return ktyEC
+	case EdDSA:
+		return ktyOKP
+	}
+	return ""
+}
+
+// keyTypeAlgorithms returns the algorithms of a key type, in the order
+// RFC 7518 §3.1 lists them.
+func keyTypeAlgorithms(kty string) []Algorithm {
+	switch kty {
+	case ktyOct:
+		return []Algorithm{HS256, HS384, HS512}
+	case ktyRSA:
+		return []Algorithm{RS256, RS384, RS512, PS256, PS384, PS512}
+	case ktyEC:
+		return []Algorithm{ES256, ES384, ES512}
+	case ktyOKP:
+		return []Algorithm{EdDSA}
+	}
+	return nil
+}
+
+// publicKeyOps maps the operations of a private key to those of its
+// public half (RFC 7517 §4.3).
+func publicKeyOps(ops []string) []string {
+	if ops == nil {
+		return nil
+	}
+	out := make([]string, 0, len(ops))
+	for _, op := range ops {
+		switch op {
+		case "sign", "verify":
+			op = "verify"
+		case "decrypt", "encrypt":
+			op = "encrypt"
+		case "unwrapKey", "wrapKey":
+			op = "wrapKey"
+		default:
+			continue
+		}
+		if !slices.Contains(out, op) {
+			out = append(out, op)
+		}
+	}
+	return out
+}
+
+// curveParams describes one of the NIST curves of RFC 7518 §6.2.1.1.
+type curveParams struct {
+	name    string
+	size    int // octets of a coordinate and of d
+	curve   elliptic.Curve
+	ecdh    ecdh.Curve
+	algName Algorithm
+}
+
+func curveByName(crv string) (curveParams, bool) {
+	switch crv {
+	case "P-256":
+		return curveParams{"P-256", 32, elliptic.P256(), ecdh.P256(), ES256}, true
+	case "P-384":
+		return curveParams{"P-384", 48, elliptic.P384(), ecdh.P384(), ES384}, true
+	case "P-521":
+		return curveParams{"P-521", 66, elliptic.P521(), ecdh.P521(), ES512}, true
+	}
+	return curveParams{}, false
+}
+
+func curveOf(c elliptic.Curve) (curveParams, bool) {
+	switch c {
+	case elliptic.P256():
+		return curveByName("P-256")
+	case elliptic.P384():
+		return curveByName("P-384")
+	case elliptic.P521():
+		return curveByName("P-521")
+	}
+	return curveParams{}, false
+}
+
+// jwkRaw holds the raw JSON values of the registered members of a JWK.
+type jwkRaw struct {
+	kty, use, keyOps, alg, kid, x5u, x5c, x5t, x5tS256 []byte
+	crv, x, y, d, n, e, p, q, dp, dq, qi, oth, k       []byte
+}
+
+// field returns where the raw value of the registered member name goes, or
+// nil.
+func (m *jwkRaw) field(name []byte) *[]byte {
+	switch string(name) {
+	case "kty":
+		return &m.kty
+	case "use":
+		return &m.use
+	case "key_ops":
+		return &m.keyOps
+	case "alg":
+		return &m.alg
+	case "kid":
+		return &m.kid
+	case "x5u":
+		return &m.x5u
+	case "x5c":
+		return &m.x5c
+	case "x5t":
+		return &m.x5t
+	case "x5t#S256":
+		return &m.x5tS256
+	case "crv":
+		return &m.crv
+	case "x":
+		return &m.x
+	case "y":
+		return &m.y
+	case "d":
+		return &m.d
+	case "n":
+		return &m.n
+	case "e":
+		return &m.e
+	case "p":
+		return &m.p
+	case "q":
+		return &m.q
+	case "dp":
+		return &m.dp
+	case "dq":
+		return &m.dq
+	case "qi":
+		return &m.qi
+	case "oth":
+		return &m.oth
+	case "k":
+		return &m.k
+	}
+	return nil
+}
+
+// isCaseVariantOfJWKMember reports whether name equals a registered JWK
+// member name under Unicode case folding without being it.
+func isCaseVariantOfJWKMember(name []byte) bool {
+	if len(name) > len("x5t#S256")+2 { // "K" (U+212A) is 3 bytes
+		return false
+	}
+	for _, m := range [...]string{
+		"kty", "use", "key_ops", "alg", "kid", "x5u", "x5c", "x5t", "x5t#S256",
+		"crv", "x", "y", "d", "n", "e", "p", "q", "dp", "dq", "qi", "oth", "k",
+	} {
+		if string(name) != m && strings.EqualFold(string(name), m) {
+			return true
+		}
+	}
+	return false
+}
+
+// materialMember reports whether the key-material member name belongs to
+// key type kty (RFC 7518 §6, RFC 8037 §2).
+func materialMember(kty, name string) bool {
+	switch kty {
+	case ktyRSA:
+		switch name {
+		case "n", "e", "d", "p", "q", "dp", "dq", "qi", "oth":
+			return true
+		}
+	case ktyEC:
+		switch name {
+		case "crv", "x", "y", "d":
+			return true
+		}
+	case ktyOKP:
+		switch name {
+		case "crv", "x", "d":
+			return true
+		}
+	case ktyOct:
+		return name == "k"
+	}
+	return false
+}
+
+// parseKey parses a JWK and also returns its "kid" when it could be read,
+// for error context in a key set.
+func parseKey(data []byte) (*Key, string, error) {
+	var m jwkRaw
+	err := strictjson.Object(data, func(name, value []byte) error {
+		if f := m.field(name); f != nil {
+			*f = value
+			return nil
+		}
+		if isCaseVariantOfJWKMember(name) {
+			return fmt.Errorf("%w: JWK member %q differs from a registered name only in case", ErrMalformed, name)
+		}
+		return nil // unknown members are ignored (RFC 7517 §4)
+	})
+	if err != nil {
+		var se *strictjson.SyntaxError
+		if errors.As(err, &se) {
+			return nil, "", fmt.Errorf("%w: JWK: %w", ErrMalformed, err)
+		}
+		return nil, "", err
+	}
+	f, err := m.decode()
+	if err != nil {
+		return nil, f.kid, err
+	}
+	k, err := f.build()
+	if err != nil {
+		return nil, f.kid, err
+	}
+	return k, k.kid, nil
+}
+
+// jwkFields holds the decoded members of a JWK. A nil byte slice is an
+// absent member.
+type jwkFields struct {
+	kty, kid, use, crv string
+	alg                Algorithm
+	keyOps             []string
+	x509               X509
+	n, e, d, p, q      []byte
+	dp, dq, qi         []byte
+	x, y, k            []byte
+	oth                bool
+}
+
+// decode checks the JSON types of the members and decodes them. On error,
+// f.kid is set if it could be read.
+func (m *jwkRaw) decode() (f jwkFields, err error) {
+	if m.kid != nil {
+		if f.kid, err = jwkString("kid", m.kid); err != nil {
+			return f, err
+		}
+	}
+	if m.kty == nil {
+		return f, fmt.Errorf("%w: JWK has no \"kty\" (RFC 7517 §4.1)", ErrMalformed)
+	}
+	if f.kty, err = jwkString("kty", m.kty); err != nil {
+		return f, err
+	}
+	switch f.kty {
+	case ktyRSA, ktyEC, ktyOKP, ktyOct:
+	default:
+		return f, fmt.Errorf("%w: JWK key type %q", ErrUnsupportedAlgorithm, f.kty)
+	}
+	for _, s := range [...]struct {
+		name string
+		raw  []byte
+		dst  *string
+	}{{"use", m.use, &f.use}, {"x5u", m.x5u, &f.x509.URL}, {"crv", m.crv, &f.crv}} {
+		if s.raw != nil {
+			if *s.dst, err = jwkString(s.name, s.raw); err != nil {
+				return f, err
+			}
+		}
+	}
+	if m.alg != nil {
+		alg, err := jwkString("alg", m.alg)
+		if err != nil {
+			return f, err
+		}
+		f.alg = internAlgorithm([]byte(alg))
+	}
+	if m.keyOps != nil {
+		if f.keyOps, err = jwkStrings("key_ops", m.keyOps); err != nil {
+			return f, err
+		}
+		for i, op := range f.keyOps {
+			if slices.Contains(f.keyOps[:i], op) {
+				return f, fmt.Errorf("%w: JWK \"key_ops\" lists %q twice (RFC 7517 §4.3)", ErrMalformed, op)
+			}
+		}
+	}
+	if m.x5c != nil {
+		if f.x509.Chain, err = decodeX5C(m.x5c); err != nil {
+			return f, err
+		}
+	}
+	for _, t := range [...]struct {
+		name string
+		raw  []byte
+		size int
+		dst  *[]byte
+	}{{"x5t", m.x5t, 20, &f.x509.SHA1Thumbprint}, {"x5t#S256", m.x5tS256, 32, &f.x509.SHA256Thumbprint}} {
+		if t.raw == nil {
+			continue
+		}
+		if *t.dst, err = jwkBytes(t.name, t.raw); err != nil {
+			return f, err
+		}
+		if len(*t.dst) != t.size {
+			return f, fmt.Errorf("%w: JWK member %q is %d octets, want %d (RFC 7517 §4.8, §4.9)", ErrMalformed, t.name, len(*t.dst), t.size)
+		}
+	}
+	for _, b := range [...]struct {
+		name string
+		raw  []byte
+		dst  *[]byte
+	}{
+		{"crv", m.crv, nil}, {"oth", m.oth, nil},
+		{"n", m.n, &f.n}, {"e", m.e, &f.e}, {"d", m.d, &f.d}, {"p", m.p, &f.p}, {"q", m.q, &f.q},
+		{"dp", m.dp, &f.dp}, {"dq", m.dq, &f.dq}, {"qi", m.qi, &f.qi},
+		{"x", m.x, &f.x}, {"y", m.y, &f.y}, {"k", m.k, &f.k},
+	} {
+		if b.raw == nil {
+			continue
+		}
+		if !materialMember(f.kty, b.name) {
+			return f, fmt.Errorf("%w: JWK member %q does not belong to %s keys", ErrMalformed, b.name, f.kty)
+		}
+		if b.dst == nil {
+			continue
+		}
+		if *b.dst, err = jwkBytes(b.name, b.raw); err != nil {
+			return f, err
+		}
+	}
+	f.oth = m.oth != nil
+	return f, nil
+}
+
+// jwkString returns the content of a string-valued JWK member.
+func jwkString(name string, value []byte) (string, error) {
+	s, ok := strictjson.Unquote(value, nil)
+	if !ok {
+		return "", fmt.Errorf("%w: JWK member %q is not a string", ErrMalformed, name)
+	}
+	return string(s), nil
+}
+
+// jwkStrings returns the elements of an array-of-strings JWK member.
+func jwkStrings(name string, value []byte) ([]string, error) {
+	var elems []json.RawMessage
+	if value[0] != '[' || json.Unmarshal(value, &elems) != nil {
+		return nil, fmt.Errorf("%w: JWK member %q is not an array", ErrMalformed, name)
+	}
+	out := make([]string, 0, len(elems))
+	for _, e := range elems {
+		s, ok := strictjson.Unquote(e, nil)
+		if !ok {
+			return nil, fmt.Errorf("%w: JWK member %q is not an array of strings", ErrMalformed, name)
+		}
+		out = append(out, string(s))
+	}
+	return out, nil
+}
+
+// jwkBytes returns the octets of a base64url-valued JWK member, which must
+// be strict unpadded base64url (RFC 7515 §2) and not empty.
+func jwkBytes(name string, value []byte) ([]byte, error) {
+	s, ok := strictjson.Unquote(value, nil)
+	if !ok {
+		return nil, fmt.Errorf("%w: JWK member %q is not a string", ErrMalformed, name)
+	}
+	if len(s) == 0 {
+		return nil, fmt.Errorf("%w: JWK member %q is empty", ErrMalformed, name)
+	}
+	b, err := base64url.AppendDecode(nil, s)
+	if err != nil {
+		return nil, fmt.Errorf("%w: JWK member %q: %w", ErrMalformed, name, err)
+	}
+	return b, nil
+}
+
+// decodeX5C decodes "x5c": a non-empty array of standard, padded base64
+// DER certificates (RFC 7517 §4.7; not base64url).
+func decodeX5C(value []byte) ([][]byte, error) {
+	certs, err := jwkStrings("x5c", value)
+	if err != nil {
+		return nil, err
+	}
+	if len(certs) == 0 {
+		return nil, fmt.Errorf("%w: JWK member \"x5c\" is empty (RFC 7517 §4.7)", ErrMalformed)
+	}
+	chain := make([][]byte, len(certs))
+	for i, c := range certs {
+		// StdEncoding skips CR and LF even in strict mode; refuse them.
+		if c == "" || strings.ContainsAny(c, "\r\n") {
+			return nil, fmt.Errorf("%w: JWK \"x5c\"[%d] is not base64 (RFC 7517 §4.7)", ErrMalformed, i)
+		}
+		if chain[i], err = base64.StdEncoding.Strict().DecodeString(c); err != nil {
+			return nil, fmt.Errorf("%w: JWK \"x5c\"[%d] is not base64 (RFC 7517 §4.7): %w", ErrMalformed, i, err)
+		}
+	}
+	return chain, nil
+}
+
+// setKey fills the key material of f from a Go key, for NewKey.
+func (f *jwkFields) setKey(key any) error {
+	switch key := key.(type) {
+	case *rsa.PublicKey:
+		if key == nil || key.N == nil || key.N.Sign() <= 0 {
+			return fmt.Errorf("%w: empty RSA key", ErrInvalidKey)
+		}
+		if key.E <= 0 {
+			return fmt.Errorf("%w: RSA exponent %d", ErrInvalidKey, key.E)
+		}
+		f.kty = ktyRSA
+		f.n = key.N.Bytes()
+		f.e = big.NewInt(int64(key.E)).Bytes()
+	case *rsa.PrivateKey:
+		if key == nil || key.N == nil || key.N.Sign() <= 0 || key.D == nil {
+			return fmt.Errorf("%w: empty RSA key", ErrInvalidKey)
+		}
+		if len(key.Primes) != 2 || key.Primes[0] == nil || key.Primes[1] == nil {
+			return fmt.Errorf("%w: RSA private keys need exactly two primes (multi-prime keys are not supported)", ErrInvalidKey)
+		}
+		if err := f.setKey(&key.PublicKey); err != nil {
+			return err
+		}
+		// Compute the CRT values on a copy, so that key is not modified.
+		c := &rsa.PrivateKey{PublicKey: key.PublicKey, D: key.D, Primes: key.Primes}
+		c.Precompute()
+		if c.Precomputed.Dp == nil || c.Precomputed.Dq == nil || c.Precomputed.Qinv == nil {
+			return fmt.Errorf("%w: inconsistent RSA private key: %w", ErrInvalidKey, c.Validate())
+		}
+		f.d, f.p, f.q = key.D.Bytes(), key.Primes[0].Bytes(), key.Primes[1].Bytes()
+		f.dp, f.dq, f.qi = c.Precomputed.Dp.Bytes(), c.Precomputed.Dq.Bytes(), c.Precomputed.Qinv.Bytes()
+	case *ecdsa.PublicKey:
+		if key == nil || key.X == nil || key.Y == nil {
+			return fmt.Errorf("%w: empty ECDSA key", ErrInvalidKey)
+		}
+		c, ok := curveOf(key.Curve)
+		if !ok {
+			return fmt.Errorf("%w: ECDSA curve %v (signet implements P-256, P-384 and P-521)", ErrUnsupportedAlgorithm, curveName(key.Curve))
+		}
+		f.kty, f.crv = ktyEC, c.name
+		var err error
+		if f.x, err = fixedBytes(key.X, c.size); err != nil {
+			return err
+		}
+		if f.y, err = fixedBytes(key.Y, c.size); err != nil {
+			return err
+		}
+	case *ecdsa.PrivateKey:
+		if key == nil || key.D == nil {
+			return fmt.Errorf("%w: empty ECDSA key", ErrInvalidKey)
+		}
+		if err := f.setKey(&key.PublicKey); err != nil {
+			return err
+		}
+		c, _ := curveByName(f.crv)
+		var err error
+		if f.d, err = fixedBytes(key.D, c.size); err != nil {
+			return err
+		}
+	case ed25519.PublicKey:
+		f.kty, f.crv, f.x = ktyOKP, "Ed25519", bytes.Clone(key)
+		if f.x == nil {
+			f.x = []byte{}
+		}
+	case ed25519.PrivateKey:
+		if len(key) != ed25519.PrivateKeySize {
+			return fmt.Errorf("%w: Ed25519 private key is %d bytes, want %d", ErrInvalidKey, len(key), ed25519.PrivateKeySize)
+		}
+		f.kty, f.crv = ktyOKP, "Ed25519"
+		f.x, f.d = bytes.Clone(key[32:]), key.Seed()
+	case []byte:
+		f.kty, f.k = ktyOct, bytes.Clone(key)
+		if f.k == nil {
+			f.k = []byte{}
+		}
+	default:
+		return fmt.Errorf("%w: NewKey does not take a %T", ErrInvalidKey, key)
+	}
+	return nil
+}
+
+func curveName(c elliptic.Curve) string {
+	if c == nil || c.Params() == nil {
+		return "<nil>"
+	}
+	return c.Params().Name
+}
+
+// fixedBytes returns v big-endian in exactly size octets.
+func fixedBytes(v *big.Int, size int) ([]byte, error) {
+	if v.Sign() < 0 || v.BitLen() > 8*size {
+		return nil, fmt.Errorf("%w: ECDSA key value out of range", ErrInvalidKey)
+	}
+	return v.FillBytes(make([]byte, size)), nil
+}
+
+// build checks the key material of f and returns the Key.
+func (f *jwkFields) build() (*Key, error) {
+	k := &Key{kty: f.kty, kid: f.kid, use: f.use, keyOps: f.keyOps, alg: f.alg, x509: f.x509}
+	var err error
+	switch f.kty {
+	case ktyRSA:
+		err = f.buildRSA(k)
+	case ktyEC:
+		err = f.buildEC(k)
+	case ktyOKP:
+		err = f.buildOKP(k)
+	case ktyOct:
+		if f.k == nil {
+			return nil, fmt.Errorf("%w: oct JWK has no \"k\" (RFC 7518 §6.4.1)", ErrMalformed)
+		}
+		if len(f.k) == 0 {
+			return nil, fmt.Errorf("%w: empty oct key", ErrInvalidKey)
+		}
+		k.priv = f.k
+	default:
+		err = fmt.Errorf("%w: JWK key type %q", ErrUnsupportedAlgorithm, f.kty)
+	}
+	if err != nil {
+		return nil, err
+	}
+	// An "alg" signet implements must suit the key; the constructors hold
+	// the floors. Other values (encryption algorithms) are kept as data.
+	if algorithmKeyType(f.alg) != "" {
+		if algorithmKeyType(f.alg) != f.kty {
+			return nil, fmt.Errorf("%w: the JWK's \"alg\" %s is not an algorithm for %s keys", ErrInvalidKey, f.alg, f.kty)
+		}
+		if _, err := k.newVerifier(f.alg); err != nil {
+			return nil, asInvalidKey(err)
+		}
+	}
+	return k, nil
+}
+
+// asInvalidKey returns err, a constructor's refusal of a JWK's key, as an
+// error wrapping ErrInvalidKey.
+func asInvalidKey(err error) error {
+	if errors.Is(err, ErrInvalidKey) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrInvalidKey, err)
+}
+
+func (f *jwkFields) buildRSA(k *Key) error {
+	if f.n == nil || f.e == nil {
+		return fmt.Errorf("%w: RSA JWK needs \"n\" and \"e\" (RFC 7518 §6.3.1)", ErrMalformed)
+	}
+	n := f.n
+	if n[0] == 0 {
+		// RFC 7518 §6.3.1.1 forbids it, but providers have published moduli
+		// encoded as signed integers. Accept that one octet.
+		n = n[1:]
+		if len(n) == 0 || n[0] == 0 {
+			return fmt.Errorf("%w: RSA modulus has leading zero octets (RFC 7518 §6.3.1.1)", ErrInvalidKey)
+		}
+	}
+	N := new(big.Int).SetBytes(n)
+	if N.BitLen() > maxRSABits {
+		return fmt.Errorf("%w: RSA modulus of %d bits, the maximum is %d", ErrInvalidKey, N.BitLen(), maxRSABits)
+	}
+	e := f.e
+	switch {
+	case e[0] == 0:
+		return fmt.Errorf("%w: RSA exponent has a leading zero octet (RFC 7518 §6.3.1.2)", ErrInvalidKey)
+	case len(e) > 4:
+		return fmt.Errorf("%w: RSA exponent too large", ErrInvalidKey)
+	}
+	var E int64
+	for _, b := range e {
+		E = E<<8 | int64(b)
+	}
+	pub := &rsa.PublicKey{N: N, E: int(E)}
+	// The floors of the constructor hold whatever the key is for; check
+	// them before the costlier checks of a private key.
+	if _, err := NewRSAVerifier(RS256, pub); err != nil {
+		return asInvalidKey(err)
+	}
+	private := f.d != nil
+	others := 0
+	for _, b := range [...][]byte{f.p, f.q, f.dp, f.dq, f.qi} {
+		if b != nil {
+			others++
+		}
+	}
+	switch {
+	case f.oth:
+		return fmt.Errorf("%w: multi-prime RSA keys (\"oth\") are not supported", ErrInvalidKey)
+	case !private && others > 0:
+		return fmt.Errorf("%w: RSA JWK has private members without \"d\"", ErrMalformed)
+	case !private:
+		k.pub = pub
+		return nil
+	case others == 0:
+		return fmt.Errorf("%w: RSA private key without its primes: signet needs \"p\", \"q\", \"dp\", \"dq\" and \"qi\" (RFC 7518 §6.3.2)", ErrInvalidKey)
+	case others < 5:
+		return fmt.Errorf("%w: RSA private JWK has some of \"p\", \"q\", \"dp\", \"dq\", \"qi\" but not all (RFC 7518 §6.3.2)", ErrMalformed)
+	}
+	i := func(b []byte) *big.Int { return new(big.Int).SetBytes(b) }
+	priv := &rsa.PrivateKey{
+		PublicKey:   *pub,
+		D:           i(f.d),
+		Primes:      []*big.Int{i(f.p), i(f.q)},
+		Precomputed: rsa.PrecomputedValues{Dp: i(f.dp), Dq: i(f.dq), Qinv: i(f.qi)},
+	}
+	// With the CRT values set, Precompute and Validate check all of them
+	// against n, e, d, p and q.
+	priv.Precompute()
+	if err := priv.Validate(); err != nil {
+		return fmt.Errorf("%w: RSA private key does not match its public key or is inconsistent: %w", ErrInvalidKey, err)
+	}
+	k.priv, k.pub = priv, &priv.PublicKey
+	return nil
+}
+
+func (f *jwkFields) buildEC(k *Key) error {
+	if f.crv == "" || f.x == nil || f.y == nil {
+		return fmt.Errorf("%w: EC JWK needs \"crv\", \"x\" and \"y\" (RFC 7518 §6.2.1)", ErrMalformed)
+	}
+	c, ok := curveByName(f.crv)
+	if !ok {
+		return fmt.Errorf("%w: EC curve %q (signet implements P-256, P-384 and P-521)", ErrUnsupportedAlgorithm, f.crv)
+	}
+	if len(f.x) != c.size || len(f.y) != c.size {
+		return fmt.Errorf("%w: %s coordinates are %d octets, not %d and %d (RFC 7518 §6.2.1.2)", ErrInvalidKey, c.name, c.size, len(f.x), len(f.y))
+	}
+	point := make([]byte, 0, 1+2*c.size)
+	point = append(append(append(point, 4), f.x...), f.y...)
+	if _, err := c.ecdh.NewPublicKey(point); err != nil {
+		return fmt.Errorf("%w: the point is not on %s", ErrInvalidKey, c.name)
+	}
+	pub := &ecdsa.PublicKey{Curve: c.curve, X: new(big.Int).SetBytes(f.x), Y: new(big.Int).SetBytes(f.y)}
+	if f.d == nil {
+		k.pub = pub
+		return nil
+	}
+	if len(f.d) != c.size {
+		return fmt.Errorf("%w: %s \"d\" is %d octets, not %d (RFC 7518 §6.2.2.1)", ErrInvalidKey, c.name, len(f.d), c.size)
+	}
+	sk, err := c.ecdh.NewPrivateKey(f.d)
+	if err != nil {
+		return fmt.Errorf("%w: %s \"d\" is out of range", ErrInvalidKey, c.name)
+	}
+	if !bytes.Equal(sk.PublicKey().Bytes(), point) {
+		return fmt.Errorf("%w: EC \"d\" does not match \"x\" and \"y\"", ErrInvalidKey)
+	}
+	priv := &ecdsa.PrivateKey{PublicKey: *pub, D: new(big.Int).SetBytes(f.d)}
+	k.priv, k.pub = priv, &priv.PublicKey
+	return nil
+}
+
+func (f *jwkFields) buildOKP(k *Key) error {
+	if f.crv == "" || f.x == nil {
+		return fmt.Errorf("%w: OKP JWK needs \"crv\" and \"x\" (RFC 8037 §2)", ErrMalformed)
+	}
+	if f.crv != "Ed25519" {
+		return fmt.Errorf("%w: OKP curve %q (signet implements Ed25519)", ErrUnsupportedAlgorithm, f.crv)
+	}
+	if len(f.x) != ed25519.PublicKeySize {
+		return fmt.Errorf("%w: Ed25519 \"x\" is %d octets, not %d (RFC 8037 §2)", ErrInvalidKey, len(f.x), ed25519.PublicKeySize)
+	}
+	if f.d == nil {
+		k.pub = ed25519.PublicKey(f.x)
+		return nil
+	}
+	if len(f.d) != ed25519.SeedSize {
+		return fmt.Errorf("%w: Ed25519 \"d\" is %d octets, not %d (RFC 8037 §2)", ErrInvalidKey, len(f.d), ed25519.SeedSize)
+	}
+	priv := ed25519.NewKeyFromSeed(f.d)
+	if !bytes.Equal(priv[32:], f.x) {
+		return fmt.Errorf("%w: Ed25519 \"d\" does not match \"x\"", ErrInvalidKey)
+	}
+	k.priv, k.pub = priv, ed25519.PublicKey(priv[32:])
+	return nil
+}
+
+// appendJSON appends the JWK of k, in the order MarshalJSON documents.
+func (k *Key) appendJSON(dst []byte) []byte {
+	dst = append(dst, `{"kty":`...)
+	dst = appendJSONString(dst, k.kty)
+	if k.kid != "" {
+		dst = append(dst, `,"kid":`...)
+		dst = appendJSONString(dst, k.kid)
+	}
+	if k.use != "" {
+		dst = append(dst, `,"use":`...)
+		dst = appendJSONString(dst, k.use)
+	}
+	if k.keyOps != nil {
+		dst = append(dst, `,"key_ops":[`...)
+		for i, op := range k.keyOps {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendJSONString(dst, op)
+		}
+		dst = append(dst, ']')
+	}
+	if k.alg != "" {
+		dst = append(dst, `,"alg":`...)
+		dst = appendJSONString(dst, string(k.alg))
+	}
+	switch pub := k.pub.(type) {
+	case nil:
+		dst = appendB64Member(dst, "k", k.priv.([]byte))
+	case *rsa.PublicKey:
+		dst = appendB64Member(dst, "n", pub.N.Bytes())
+		dst = appendB64Member(dst, "e", big.NewInt(int64(pub.E)).Bytes())
+		if priv, ok := k.priv.(*rsa.PrivateKey); ok {
+			dst = appendB64Member(dst, "d", priv.D.Bytes())
+			dst = appendB64Member(dst, "p", priv.Primes[0].Bytes())
+			dst = appendB64Member(dst, "q", priv.Primes[1].Bytes())
+			dst = appendB64Member(dst, "dp", priv.Precomputed.Dp.Bytes())
+			dst = appendB64Member(dst, "dq", priv.Precomputed.Dq.Bytes())
+			dst = appendB64Member(dst, "qi", priv.Precomputed.Qinv.Bytes())
+		}
+	case *ecdsa.PublicKey:
+		c, _ := curveOf(pub.Curve)
+		dst = append(dst, `,"crv":`...)
+		dst = appendJSONString(dst, c.name)
+		dst = appendB64Member(dst, "x", pub.X.FillBytes(make([]byte, c.size)))
+		dst = appendB64Member(dst, "y", pub.Y.FillBytes(make([]byte, c.size)))
+		if priv, ok := k.priv.(*ecdsa.PrivateKey); ok {
+			dst = appendB64Member(dst, "d", priv.D.FillBytes(make([]byte, c.size)))
+		}
+	case ed25519.PublicKey:
+		dst = append(dst, `,"crv":"Ed25519"`...)
+		dst = appendB64Member(dst, "x", pub)
+		if priv, ok := k.priv.(ed25519.PrivateKey); ok {
+			dst = appendB64Member(dst, "d", priv.Seed())
+		}
+	}
+	if k.x509.URL != "" {
+		dst = append(dst, `,"x5u":`...)
+		dst = appendJSONString(dst, k.x509.URL)
+	}
+	if k.x509.Chain != nil {
+		dst = append(dst, `,"x5c":[`...)
+		for i, c := range k.x509.Chain {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, '"')
+			dst = base64.StdEncoding.AppendEncode(dst, c)
+			dst = append(dst, '"')
+		}
+		dst = append(dst, ']')
+	}
+	if k.x509.SHA1Thumbprint != nil {
+		dst = appendB64Member(dst, "x5t", k.x509.SHA1Thumbprint)
+	}
+	if k.x509.SHA256Thumbprint != nil {
+		dst = appendB64Member(dst, "x5t#S256", k.x509.SHA256Thumbprint)
+	}
+	return append(dst, '}')
+}
+
+// appendB64Member appends ,"name":"BASE64URL(b)".
+func appendB64Member(dst []byte, name string, b []byte) []byte {
+	dst = append(dst, ',', '"')
+	dst = append(dst, name...)
+	dst = append(dst, '"', ':')
+	return appendB64Value(dst, b)
+}
+
+// appendB64Value appends "BASE64URL(b)".
+func appendB64Value(dst, b []byte) []byte {
+	dst = append(dst, '"')
+	dst = base64url.AppendEncode(dst, b)
+	return append(dst, '"')
+}

@@ -1,0 +1,53 @@
+package jws
+
+import (
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/rsa"
+	"fmt"
+	"math/big"
+)
+
+// Thumbprint returns the JWK Thumbprint of k under the hash h (RFC 7638
+// §3): the digest of the key's required members ("e", "kty", "n" for RSA;
+// "crv", "kty", "x", "y" for EC; "crv", "kty", "x" for OKP, RFC 8037 §2;
+// "k", "kty" for oct), in lexicographic order, without whitespace, with
+// the key material in its canonical form. A private key has the thumbprint
+// of its public key. The thumbprint of an oct key is a digest of the
+// secret.
+//
+// Its base64url encoding is the "kid" [NewKey] gives by default, with
+// crypto.SHA256. A hash that is not linked into the binary (see
+// [crypto.Hash.Available]) is an error wrapping [ErrUnsupportedAlgorithm].
+func (k *Key) Thumbprint(h crypto.Hash) ([]byte, error) {
+	if err := k.check(); err != nil {
+		return nil, err
+	}
+	if !h.Available() {
+		return nil, fmt.Errorf("%w: hash %v is not available for a JWK thumbprint", ErrUnsupportedAlgorithm, h)
+	}
+	d := h.New()
+	d.Write(k.appendThumbprintInput(make([]byte, 0, 512)))
+	return d.Sum(nil), nil
+}
+
+// appendThumbprintInput appends the RFC 7638 §3.2 input of k's thumbprint.
+func (k *Key) appendThumbprintInput(dst []byte) []byte {
+	switch pub := k.pub.(type) {
+	case nil:
+		dst = appendB64Value(append(dst, `{"k":`...), k.priv.([]byte))
+		dst = append(dst, `,"kty":"oct"`...)
+	case *rsa.PublicKey:
+		dst = appendB64Value(append(dst, `{"e":`...), big.NewInt(int64(pub.E)).Bytes())
+		dst = appendB64Value(append(dst, `,"kty":"RSA","n":`...), pub.N.Bytes())
+	case *ecdsa.PublicKey:
+		c, _ := curveOf(pub.Curve)
+		dst = appendJSONString(append(dst, `{"crv":`...), c.name)
+		dst = appendB64Value(append(dst, `,"kty":"EC","x":`...), pub.X.FillBytes(make([]byte, c.size)))
+		dst = appendB64Value(append(dst, `,"y":`...), pub.Y.FillBytes(make([]byte, c.size)))
+	case ed25519.PublicKey:
+		dst = appendB64Value(append(dst, `{"crv":"Ed25519","kty":"OKP","x":`...), pub)
+	}
+	return append(dst, '}')
+}
