@@ -12,7 +12,8 @@
 // constructor checks that they suit each other: [NewHMAC], [NewRSASigner],
 // [NewRSAVerifier], [NewECDSASigner], [NewECDSAVerifier], [NewEd25519Signer],
 // [NewEd25519Verifier], and [NewSigner] for keys held in a KMS or HSM. Every
-// signer offers its public half through a Verifier method.
+// asymmetric signer offers its public half through a Verifier method; an
+// [HMAC] is its own Verifier.
 //
 // [Verify] refuses a token whose "alg" is not the Verifier's algorithm: the
 // header never chooses how a token is verified, so an attacker cannot turn
@@ -38,6 +39,22 @@
 // is refused. A "crit" header is refused, since signet implements no
 // extension (RFC 7515 §4.1.11). "jku", "x5u", "jwk" and "x5c" are never used
 // to find a key; they are kept in [Header].Extra as data.
+//
+// # JSON Web Keys
+//
+// Services that accept tokens from an identity provider get its public keys
+// as a JWK Set (RFC 7517) and pick the key by "kid": parse the set with
+// [ParseKeySet] and pass its [KeySet.Lookup] to [VerifyKeyed]. Members a
+// set cannot use (encryption keys, unknown key types) are skipped, and
+// [KeySet.Skipped] says why. A key whose JWK has no "alg" serves only the
+// algorithms of its own type, and the token's "alg" only picks among
+// verifiers already bound to a key; it never turns one kind of key into
+// another. [ParseKey] reads one JWK; [Key.VerifierFor] names the algorithm
+// for a key published without "alg".
+//
+// To publish your own keys, build them with [NewKey], whose default kid is
+// the key's RFC 7638 thumbprint ([Key.Thumbprint]), take their public
+// halves with [Key.Public] and marshal a [NewKeySet].
 //
 // # Errors
 //

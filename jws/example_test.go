@@ -132,7 +132,7 @@ func Example_errors() {
 		}
 	}
 	// Output:
-	// malformed: jws: malformed token: no '.' separates header and payload
+	// malformed: jws: malformed input: no '.' separates header and payload
 	// wrong algorithm: jws: algorithm mismatch: token has "none", verifier expects "HS256"
 	// forged or corrupted: jws: invalid signature: HS256 signature must be 32 bytes, got 3
 }

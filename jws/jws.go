@@ -51,10 +51,12 @@ type Verifier interface {
 // Errors returned by this package, usable with [errors.Is]. Returned errors
 // wrap these with context; signature failures stay deliberately vague.
 var (
-	// ErrMalformed reports a token or header that is not a well-formed
-	// compact JWS: wrong number of parts, bad base64url, bad JSON, a
-	// missing or mistyped header parameter, or an unsupported "crit".
-	ErrMalformed = errors.New("jws: malformed token")
+	// ErrMalformed reports input that is not well formed: a token that is
+	// not a compact JWS (wrong number of parts, bad base64url, bad JSON, a
+	// missing or mistyped header parameter, an unsupported "crit"), a
+	// Header that Sign cannot encode, or a JWK or JWK Set whose JSON or
+	// members are wrong.
+	ErrMalformed = errors.New("jws: malformed input")
 	// ErrUnsupportedAlgorithm reports an algorithm signet does not
 	// implement, or one a constructor cannot use with the given key type.
 	ErrUnsupportedAlgorithm = errors.New("jws: unsupported algorithm")
@@ -63,7 +65,8 @@ var (
 	// Signer's.
 	ErrAlgorithmMismatch = errors.New("jws: algorithm mismatch")
 	// ErrInvalidKey reports a key that does not suit the algorithm: too
-	// short, the wrong curve, the wrong size, or otherwise unusable.
+	// short, the wrong curve, the wrong size, inconsistent private and
+	// public parts, or a JWK whose "use" or "key_ops" excludes signatures.
 	ErrInvalidKey = errors.New("jws: invalid key")
 	// ErrInvalidSignature reports a signature that does not verify.
 	ErrInvalidSignature = errors.New("jws: invalid signature")

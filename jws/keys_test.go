@@ -17,9 +17,6 @@ import (
 	"github.com/signet-go/signet/jws"
 )
 
-// raceEnabled reports whether the race detector is on (race_on_test.go).
-var raceEnabled = false
-
 // primitiveKeys holds the keys of the signature-primitive tests: two of
 // each kind the algorithms use (a second to sign what the first must
 // refuse), and some the constructors must refuse.

@@ -2,4 +2,6 @@
 
 package jws_test
 
-func init() { raceEnabled = true }
+// raceEnabled reports whether the race detector is on: it makes sync.Pool
+// drop values at random, so allocation counts do not hold.
+const raceEnabled = true

@@ -151,7 +151,7 @@ func Example_errors() {
 	// forged or corrupted
 	// meant for another service: claims: aud: audience mismatch
 	// another kind of token: jwt: unexpected token type: "refresh+jwt", want "at+jwt"
-	// refused: jws: malformed token: header: base64url: illegal data at input byte 2
+	// refused: jws: malformed input: header: base64url: illegal data at input byte 2
 }
 
 // Custom claims: embed claims.Registered and add your own fields. Claim
