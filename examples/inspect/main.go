@@ -24,7 +24,6 @@ import (
 	"crypto/ed25519"
 	"crypto/rsa"
 	"crypto/x509"
-	"encoding/base64"
 	"encoding/json"
 	"encoding/pem"
 	"errors"
@@ -35,6 +34,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/signet-go/signet/base64url"
 	"github.com/signet-go/signet/claims"
 	"github.com/signet-go/signet/jws"
 )
@@ -178,7 +178,7 @@ func show(w io.Writer, token string, now time.Time) error {
 	// ParseUnverified returns the header as a struct; show the JSON as it
 	// is in the token instead, in its own order and with every member.
 	encodedHeader, _, _ := strings.Cut(token, ".")
-	header, err := base64.RawURLEncoding.DecodeString(encodedHeader)
+	header, err := base64url.DecodeString(encodedHeader)
 	if err != nil {
 		return err // cannot happen after ParseUnverified succeeded
 	}

@@ -10,7 +10,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/signet-go/signet/base64url"
 	"github.com/signet-go/signet/claims"
 	"github.com/signet-go/signet/jws"
 	"github.com/signet-go/signet/jwt"
@@ -195,7 +195,7 @@ func classify(err error) (sentinel, action string) {
 // the original header and signature: what an attacker editing a token does.
 func withPayload(token, payload string) string {
 	parts := strings.SplitN(token, ".", 3) // fine for a token we made ourselves
-	return parts[0] + "." + base64.RawURLEncoding.EncodeToString([]byte(payload)) + "." + parts[2]
+	return parts[0] + "." + base64url.EncodeToString([]byte(payload)) + "." + parts[2]
 }
 
 // indentJSON returns data as indented JSON, each line after the first
