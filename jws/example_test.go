@@ -1,8 +1,12 @@
 package jws_test
 
 import (
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
+	"encoding/hex"
 	"errors"
 	"fmt"
 
@@ -11,7 +15,7 @@ import (
 
 // Sign and verify with HS256. The key fixes the algorithm: the Verifier
 // refuses a token whose header names any other.
-func Example_hS256() {
+func ExampleSign() {
 	key := []byte("a demo key of at least 32 bytes!") // use 32 random bytes in production
 	h, err := jws.NewHMAC(jws.HS256, key)
 	if err != nil {
@@ -34,7 +38,7 @@ func Example_hS256() {
 }
 
 // Sign with an RSA private key and verify with its public half.
-func Example_rS256() {
+func ExampleNewRSASigner() {
 	priv, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
 		panic(err)
@@ -135,4 +139,96 @@ func Example_errors() {
 	// malformed: jws: malformed input: no '.' separates header and payload
 	// wrong algorithm: jws: algorithm mismatch: token has "none", verifier expects "HS256"
 	// forged or corrupted: jws: invalid signature: HS256 signature must be 32 bytes, got 3
+}
+
+// AppendSign writes into a buffer the caller reuses, allocating nothing
+// when it has room.
+func ExampleAppendSign() {
+	h, err := jws.NewHMAC(jws.HS256, []byte("a demo key of at least 32 bytes!"))
+	if err != nil {
+		panic(err)
+	}
+	buf := make([]byte, 0, 512)
+	for _, payload := range []string{"first", "second"} {
+		buf, err = jws.AppendSign(buf[:0], h, jws.Header{}, []byte(payload))
+		if err != nil {
+			panic(err)
+		}
+		_, got, err := jws.Verify(h, string(buf))
+		fmt.Println(string(got), err)
+	}
+	// Output:
+	// first <nil>
+	// second <nil>
+}
+
+// Limits raises (or lowers) the 64 KiB size cap for one call site.
+func ExampleLimits() {
+	h, _ := jws.NewHMAC(jws.HS256, []byte("a demo key of at least 32 bytes!"))
+	token, _ := jws.Sign(h, jws.Header{}, make([]byte, 100_000))
+
+	_, _, err := jws.Verify(h, token)
+	fmt.Println(err)
+
+	_, payload, err := jws.Limits{MaxSize: 256 << 10}.Verify(h, token)
+	fmt.Println(len(payload), err)
+	// Output:
+	// jws: token too large: 133357 bytes, the limit is 65536
+	// 100000 <nil>
+}
+
+// NewHMAC refuses a secret shorter than the hash output.
+func ExampleNewHMAC() {
+	_, err := jws.NewHMAC(jws.HS256, []byte("password123"))
+	fmt.Println(errors.Is(err, jws.ErrInvalidKey))
+
+	h, err := jws.NewHMAC(jws.HS512, make([]byte, 64)) // use 64 random bytes
+	fmt.Println(h.Algorithm(), err)
+	// Output:
+	// true
+	// HS512 <nil>
+}
+
+// An ECDSA key serves only the algorithm of its curve.
+func ExampleNewECDSASigner() {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		panic(err)
+	}
+	_, err = jws.NewECDSASigner(jws.ES384, key)
+	fmt.Println(errors.Is(err, jws.ErrInvalidKey))
+
+	signer, err := jws.NewECDSASigner(jws.ES256, key)
+	if err != nil {
+		panic(err)
+	}
+	token, _ := jws.Sign(signer, jws.Header{}, []byte("hello"))
+	_, payload, err := jws.Verify(signer.Verifier(), token)
+	fmt.Println(string(payload), err)
+	// Output:
+	// true
+	// hello <nil>
+}
+
+// Ed25519 signatures are deterministic: the same key and input give the
+// same token. The key is RFC 8032 §7.1's TEST 1.
+func ExampleNewEd25519Signer() {
+	seed, _ := hex.DecodeString("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")
+	private := ed25519.NewKeyFromSeed(seed)
+	signer, err := jws.NewEd25519Signer(private)
+	if err != nil {
+		panic(err)
+	}
+	token, _ := jws.Sign(signer, jws.Header{}, []byte("Example of Ed25519 signing"))
+	fmt.Println(token) // RFC 8037 Appendix A.4
+
+	verifier, err := jws.NewEd25519Verifier(private.Public().(ed25519.PublicKey))
+	if err != nil {
+		panic(err)
+	}
+	_, payload, err := jws.Verify(verifier, token)
+	fmt.Println(string(payload), err)
+	// Output:
+	// eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg
+	// Example of Ed25519 signing <nil>
 }

@@ -188,3 +188,22 @@ func ExampleBearerToken() {
 	// jwt: malformed bearer credential: scheme is not Bearer
 	// true
 }
+
+// AppendSign writes the token into a buffer the caller provides.
+func ExampleAppendSign() {
+	key, _ := jws.NewHMAC(jws.HS256, demoKey)
+	c := claims.Registered{Subject: "ada", ExpiresAt: claims.NewNumericDate(exampleNow().Add(time.Hour))}
+	buf := []byte("Bearer ")
+	buf, err := jwt.AppendSign(buf, key, jws.Header{}, c)
+	if err != nil {
+		panic(err)
+	}
+	token, err := jwt.BearerToken(string(buf))
+	if err != nil {
+		panic(err)
+	}
+	got, err := jwt.Verify[claims.Registered](key, token, &jwt.VerifyOptions{Claims: claims.Validator{Now: exampleNow}})
+	fmt.Println(got.Subject, err)
+	// Output:
+	// ada <nil>
+}
