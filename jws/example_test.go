@@ -173,7 +173,7 @@ func ExampleLimits() {
 	_, payload, err := jws.Limits{MaxSize: 256 << 10}.Verify(h, token)
 	fmt.Println(len(payload), err)
 	// Output:
-	// jws: token too large: 133357 bytes, the limit is 65536
+	// jws: token too large: 133399 bytes, the limit is 65536
 	// 100000 <nil>
 }
 
