@@ -2,6 +2,8 @@ package claims
 
 import (
 	"slices"
+
+	"github.com/signet-go/signet/internal/strictjson"
 )
 
 // Audience is the "aud" claim (RFC 7519 §4.1.3): the recipients a token is
@@ -27,7 +29,7 @@ func (a Audience) Contains(s string) bool {
 // audience is replaced by U+FFFD, as encoding/json does for strings.
 func (a Audience) MarshalJSON() ([]byte, error) {
 	if len(a) == 1 {
-		return appendString(make([]byte, 0, len(a[0])+2), a[0]), nil
+		return strictjson.AppendString(make([]byte, 0, len(a[0])+2), a[0]), nil
 	}
 	n := 2
 	for _, s := range a {
@@ -39,7 +41,7 @@ func (a Audience) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = appendString(buf, s)
+		buf = strictjson.AppendString(buf, s)
 	}
 	return append(buf, ']'), nil
 }

@@ -207,7 +207,7 @@ func internType(typ []byte) string {
 func appendHeader(dst []byte, h *Header, alg Algorithm) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, `{"alg":`...)
-	dst = appendJSONString(dst, string(alg))
+	dst = strictjson.AppendString(dst, string(alg))
 	for _, m := range [...]struct{ name, value string }{
 		{`,"typ":`, h.Type}, {`,"cty":`, h.ContentType}, {`,"kid":`, h.KeyID},
 	} {
@@ -218,7 +218,7 @@ func appendHeader(dst []byte, h *Header, alg Algorithm) ([]byte, error) {
 			return nil, fmt.Errorf("%w: header parameter %s is not valid UTF-8", ErrMalformed, m.name[1:len(m.name)-1])
 		}
 		dst = append(dst, m.name...)
-		dst = appendJSONString(dst, m.value)
+		dst = strictjson.AppendString(dst, m.value)
 	}
 	if len(h.Extra) > 0 {
 		names := make([]string, 0, len(h.Extra))
@@ -238,7 +238,7 @@ func appendHeader(dst []byte, h *Header, alg Algorithm) ([]byte, error) {
 				return nil, fmt.Errorf("%w: Header.Extra[%q] is not one valid JSON value", ErrMalformed, name)
 			}
 			dst = append(dst, ',')
-			dst = appendJSONString(dst, name)
+			dst = strictjson.AppendString(dst, name)
 			dst = append(dst, ':')
 			dst = append(dst, v...)
 		}
@@ -251,35 +251,6 @@ func appendHeader(dst []byte, h *Header, alg Algorithm) ([]byte, error) {
 		return dst, nil
 	}
 	return append(dst, '}'), nil
-}
-
-// appendJSONString appends s as a JSON string; s must be valid UTF-8.
-func appendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		dst = append(dst, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			dst = append(dst, '\\', c)
-		case '\n':
-			dst = append(dst, '\\', 'n')
-		case '\r':
-			dst = append(dst, '\\', 'r')
-		case '\t':
-			dst = append(dst, '\\', 't')
-		default:
-			dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-		}
-		start = i + 1
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }
 
 // validateObject checks data with strictjson.Object on a copy, so that data

@@ -1117,14 +1117,14 @@ func (f *jwkFields) buildOKP(k *Key) error {
 // appendJSON appends the JWK of k, in the order MarshalJSON documents.
 func (k *Key) appendJSON(dst []byte) []byte {
 	dst = append(dst, `{"kty":`...)
-	dst = appendJSONString(dst, k.kty)
+	dst = strictjson.AppendString(dst, k.kty)
 	if k.kid != "" {
 		dst = append(dst, `,"kid":`...)
-		dst = appendJSONString(dst, k.kid)
+		dst = strictjson.AppendString(dst, k.kid)
 	}
 	if k.use != "" {
 		dst = append(dst, `,"use":`...)
-		dst = appendJSONString(dst, k.use)
+		dst = strictjson.AppendString(dst, k.use)
 	}
 	if k.keyOps != nil {
 		dst = append(dst, `,"key_ops":[`...)
@@ -1132,13 +1132,13 @@ func (k *Key) appendJSON(dst []byte) []byte {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			dst = appendJSONString(dst, op)
+			dst = strictjson.AppendString(dst, op)
 		}
 		dst = append(dst, ']')
 	}
 	if k.alg != "" {
 		dst = append(dst, `,"alg":`...)
-		dst = appendJSONString(dst, string(k.alg))
+		dst = strictjson.AppendString(dst, string(k.alg))
 	}
 	switch pub := k.pub.(type) {
 	case nil:
@@ -1157,7 +1157,7 @@ func (k *Key) appendJSON(dst []byte) []byte {
 	case *ecdsa.PublicKey:
 		c, _ := curveOf(pub.Curve)
 		dst = append(dst, `,"crv":`...)
-		dst = appendJSONString(dst, c.name)
+		dst = strictjson.AppendString(dst, c.name)
 		dst = appendB64Member(dst, "x", pub.X.FillBytes(make([]byte, c.size)))
 		dst = appendB64Member(dst, "y", pub.Y.FillBytes(make([]byte, c.size)))
 		if priv, ok := k.priv.(*ecdsa.PrivateKey); ok {
@@ -1172,7 +1172,7 @@ func (k *Key) appendJSON(dst []byte) []byte {
 	}
 	if k.x509.URL != "" {
 		dst = append(dst, `,"x5u":`...)
-		dst = appendJSONString(dst, k.x509.URL)
+		dst = strictjson.AppendString(dst, k.x509.URL)
 	}
 	if k.x509.Chain != nil {
 		dst = append(dst, `,"x5c":[`...)

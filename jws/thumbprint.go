@@ -7,6 +7,8 @@ import (
 	"crypto/rsa"
 	"fmt"
 	"math/big"
+
+	"github.com/signet-go/signet/internal/strictjson"
 )
 
 // Thumbprint returns the JWK Thumbprint of k under the hash h (RFC 7638
@@ -43,7 +45,7 @@ func (k *Key) appendThumbprintInput(dst []byte) []byte {
 		dst = appendB64Value(append(dst, `,"kty":"RSA","n":`...), pub.N.Bytes())
 	case *ecdsa.PublicKey:
 		c, _ := curveOf(pub.Curve)
-		dst = appendJSONString(append(dst, `{"crv":`...), c.name)
+		dst = strictjson.AppendString(append(dst, `{"crv":`...), c.name)
 		dst = appendB64Value(append(dst, `,"kty":"EC","x":`...), pub.X.FillBytes(make([]byte, c.size)))
 		dst = appendB64Value(append(dst, `,"y":`...), pub.Y.FillBytes(make([]byte, c.size)))
 	case ed25519.PublicKey:

@@ -77,6 +77,74 @@ func Unquote(value, scratch []byte) ([]byte, bool) {
 	return content, true
 }
 
+// ParseString parses the JSON string token at the start of data under the
+// package's rules (no control characters, valid UTF-8, no lone surrogates)
+// and returns its decoded content and the number of bytes the token takes.
+// Errors are *SyntaxError.
+func ParseString(data []byte) (string, int, error) {
+	s := scanner{data: data}
+	if len(data) == 0 || data[0] != '"' {
+		return "", 0, s.fail("expected a string")
+	}
+	start, end, escaped, err := s.str()
+	if err != nil {
+		return "", 0, err
+	}
+	if !escaped {
+		return string(data[start:end]), s.pos, nil
+	}
+	return string(appendUnescaped(make([]byte, 0, end-start), data[start:end])), s.pos, nil
+}
+
+// AppendString appends s to dst as a JSON string, escaped as encoding/json
+// escapes it but without its HTML escaping: '"', '\\' and control
+// characters are escaped, and invalid UTF-8 becomes U+FFFD.
+func AppendString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
 type nameRef struct {
 	inArena    bool
 	start, end int

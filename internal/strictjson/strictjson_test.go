@@ -247,3 +247,58 @@ func FuzzObject(f *testing.F) {
 		}
 	})
 }
+
+func TestParseString(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		n    int
+	}{
+		{`""`, "", 2},
+		{`"abc" tail`, "abc", 5},
+		{`"a\"b\\c\/\b\f\n\r\t"`, "a\"b\\c/\b\f\n\r\t", 21},
+		{`"\u00e9\ud83d\ude00"`, "é😀", 20},
+	}
+	for _, tt := range tests {
+		got, n, err := ParseString([]byte(tt.in))
+		if err != nil || got != tt.want || n != tt.n {
+			t.Errorf("ParseString(%s) = %q, %d, %v, want %q, %d, nil", tt.in, got, n, err, tt.want, tt.n)
+		}
+	}
+	for _, in := range []string{``, `abc`, `"abc`, "\"\x01\"", "\"\xff\"", `"\ud800"`, `"\x"`} {
+		if got, n, err := ParseString([]byte(in)); err == nil || got != "" || n != 0 {
+			t.Errorf("ParseString(%q) = %q, %d, %v, want an error and nothing else", in, got, n, err)
+		}
+	}
+}
+
+// FuzzString checks AppendString and ParseString against encoding/json:
+// AppendString encodes what encoding/json decodes back to the same string
+// (invalid UTF-8 becoming U+FFFD), ParseString decodes what it encodes, and
+// ParseString agrees with encoding/json on every token it accepts.
+func FuzzString(f *testing.F) {
+	for _, s := range []string{"", "abc", "a\"b\\c\n\x00\x1f", "é😀", "\xff", `"\ud83d\ude00"`, `"\u0061"`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		enc := AppendString(nil, s)
+		var std string
+		if err := json.Unmarshal(enc, &std); err != nil {
+			t.Fatalf("AppendString(%q) = %s, which encoding/json refuses: %v", s, enc, err)
+		}
+		if want := string([]rune(s)); std != want { // each invalid byte becomes U+FFFD
+			t.Fatalf("AppendString(%q) decodes to %q, want %q", s, std, want)
+		}
+		got, n, err := ParseString(enc)
+		if err != nil || got != std || n != len(enc) {
+			t.Fatalf("ParseString(%s) = %q, %d, %v, want %q, %d", enc, got, n, err, std, len(enc))
+		}
+		// s itself as a token: whatever ParseString accepts, encoding/json
+		// decodes the same.
+		if got, n, err := ParseString([]byte(s)); err == nil {
+			if err := json.Unmarshal([]byte(s[:n]), &std); err != nil || std != got {
+				t.Fatalf("ParseString(%q) = %q, encoding/json: %q, %v", s, got, std, err)
+			}
+		}
+	})
+}
