@@ -224,7 +224,7 @@ func TestKeySetAlgorithms(t *testing.T) {
 		"JWK of k": []byte(rsaPub),
 	}
 	token := func(s jws.Signer, alg jws.Algorithm) string {
-		return jwkToken(t, s, `{"alg":"`+string(alg)+`","kid":"k"}`, "ok")
+		return rawToken(t, s, `{"alg":"`+string(alg)+`","kid":"k"}`, "ok")
 	}
 	confused := func(alg jws.Algorithm, secret []byte) string {
 		h, err := jws.NewHMAC(alg, secret)
@@ -350,7 +350,7 @@ func TestKeySetChoiceUsedDirectly(t *testing.T) {
 		t.Errorf("Algorithm() = %q, want \"\"", v.Algorithm())
 	}
 	s := mustSigner(t, fxOct, jws.HS256)
-	tok := jwkToken(t, s, `{"alg":"HS256","kid":"k"}`, "x")
+	tok := rawToken(t, s, `{"alg":"HS256","kid":"k"}`, "x")
 	if _, _, err := jws.VerifyKeyed(set.Lookup, tok); err != nil {
 		t.Fatalf("VerifyKeyed = %v", err)
 	}
@@ -363,7 +363,7 @@ func TestKeySetChoiceUsedDirectly(t *testing.T) {
 		t.Errorf("VerifySignature = %v, want ErrInvalidSignature", err)
 	}
 	// A token whose alg is "" matches Algorithm() but still fails.
-	empty := jwkToken(t, s, `{"alg":"","kid":"k"}`, "x")
+	empty := rawToken(t, s, `{"alg":"","kid":"k"}`, "x")
 	if _, _, err := jws.Verify(v, empty); err == nil {
 		t.Error(`Verify(choice, token with alg "") succeeded`)
 	}
@@ -382,12 +382,12 @@ func TestKeySetAmbiguous(t *testing.T) {
 	}
 	otherJWK := mustMarshal(t, other)
 	set := mustParseKeySet(t, jwkSet(withMembers(fxOct, `"kid":"k"`), otherJWK))
-	hs256 := jwkToken(t, mustSigner(t, fxOct, jws.HS256), `{"alg":"HS256","kid":"k"}`, "x")
+	hs256 := rawToken(t, mustSigner(t, fxOct, jws.HS256), `{"alg":"HS256","kid":"k"}`, "x")
 	if _, _, err := jws.VerifyKeyed(set.Lookup, hs256); !errors.Is(err, jws.ErrKeyNotFound) || !strings.Contains(err.Error(), "ambiguous") {
 		t.Errorf("VerifyKeyed(HS256, two HS256 keys of kid k) = %v, want an ambiguous ErrKeyNotFound", err)
 	}
 	// The algorithm only one of them serves still works.
-	hs512 := jwkToken(t, mustSigner(t, fxOct, jws.HS512), `{"alg":"HS512","kid":"k"}`, "x")
+	hs512 := rawToken(t, mustSigner(t, fxOct, jws.HS512), `{"alg":"HS512","kid":"k"}`, "x")
 	if _, _, err := jws.VerifyKeyed(set.Lookup, hs512); err != nil {
 		t.Errorf("VerifyKeyed(HS512) = %v", err)
 	}
@@ -506,9 +506,9 @@ func TestKeySetUnmarshalJSON(t *testing.T) {
 func TestKeySetConcurrent(t *testing.T) {
 	set := mustParseKeySet(t, jwkSet(withMembers(fxOct, `"kid":"k"`), withMembers(fxRSAPublic, `"kid":"k"`), withMembers(fxOKPPublic, `"kid":"ed"`)))
 	toks := []string{
-		jwkToken(t, mustSigner(t, fxOct, jws.HS384), `{"alg":"HS384","kid":"k"}`, "1"),
-		jwkToken(t, mustSigner(t, fxRSAPrivate, jws.RS256), `{"alg":"RS256","kid":"k"}`, "2"),
-		jwkToken(t, mustSigner(t, fxOKPPrivate, jws.EdDSA), `{"alg":"EdDSA","kid":"ed"}`, "3"),
+		rawToken(t, mustSigner(t, fxOct, jws.HS384), `{"alg":"HS384","kid":"k"}`, "1"),
+		rawToken(t, mustSigner(t, fxRSAPrivate, jws.RS256), `{"alg":"RS256","kid":"k"}`, "2"),
+		rawToken(t, mustSigner(t, fxOKPPrivate, jws.EdDSA), `{"alg":"EdDSA","kid":"ed"}`, "3"),
 	}
 	var wg sync.WaitGroup
 	for g := range 8 {
@@ -532,7 +532,7 @@ func BenchmarkKeySet(b *testing.B) {
 		withMembers(fxRSAPublic, `"kid":"rsa"`),
 		withMembers(fxOKPPublic, `"kid":"ed","alg":"EdDSA"`),
 	))
-	tok := jwkToken(b, mustSigner(b, fxOKPPrivate, jws.EdDSA), `{"alg":"EdDSA","kid":"ed"}`, `{"sub":"alice"}`)
+	tok := rawToken(b, mustSigner(b, fxOKPPrivate, jws.EdDSA), `{"alg":"EdDSA","kid":"ed"}`, `{"sub":"alice"}`)
 	b.Run("Lookup", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -603,11 +603,11 @@ func TestKeySetProviderShapes(t *testing.T) {
 			if tt.alg == jws.ES256 {
 				signer = fxECPrivate
 			}
-			tok := jwkToken(t, mustSigner(t, signer, tt.alg), `{"alg":"`+string(tt.alg)+`","typ":"JWT","kid":"`+tt.kid+`"}`, `{"sub":"alice"}`)
+			tok := rawToken(t, mustSigner(t, signer, tt.alg), `{"alg":"`+string(tt.alg)+`","typ":"JWT","kid":"`+tt.kid+`"}`, `{"sub":"alice"}`)
 			if _, p, err := jws.VerifyKeyed(set.Lookup, tok); err != nil || string(p) != `{"sub":"alice"}` {
 				t.Errorf("VerifyKeyed = %q, %v", p, err)
 			}
-			other := jwkToken(t, mustSigner(t, signer, tt.alg), `{"alg":"`+string(tt.alg)+`","kid":"unknown"}`, `{}`)
+			other := rawToken(t, mustSigner(t, signer, tt.alg), `{"alg":"`+string(tt.alg)+`","kid":"unknown"}`, `{}`)
 			if _, _, err := jws.VerifyKeyed(set.Lookup, other); !errors.Is(err, jws.ErrKeyNotFound) {
 				t.Errorf("VerifyKeyed(unknown kid) = %v, want ErrKeyNotFound", err)
 			}
