@@ -93,7 +93,6 @@ func mustMarshal(t testing.TB, v json.Marshaler) string {
 	return string(b)
 }
 
-
 func readRFCFile(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "testdata", "rfc", name))
