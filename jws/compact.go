@@ -3,6 +3,7 @@ package jws
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -49,9 +50,10 @@ func AppendSign(dst []byte, s Signer, h Header, payload []byte) ([]byte, error) 
 		return nil, err
 	}
 	start := len(dst)
-	// 86 encoded bytes hold a 64-byte HMAC or Ed25519 signature; larger
+	// The signature is appended raw, then encoded after itself: 64 + 86
+	// bytes hold a 64-byte HMAC or Ed25519 signature in both forms; larger
 	// signatures grow the buffer once more.
-	dst = grow(dst, base64url.EncodedLen(len(hdr))+1+base64url.EncodedLen(len(payload))+1+2*86)
+	dst = slices.Grow(dst, base64url.EncodedLen(len(hdr))+1+base64url.EncodedLen(len(payload))+1+64+86)
 	dst = base64url.AppendEncode(dst, hdr)
 	dst = append(dst, '.')
 	dst = base64url.AppendEncode(dst, payload)
@@ -68,16 +70,6 @@ func AppendSign(dst []byte, s Signer, h Header, payload []byte) ([]byte, error) 
 	dst = base64url.AppendEncode(dst, dst[sigStart:sigEnd])
 	n := copy(dst[sigStart:], dst[sigEnd:])
 	return dst[:sigStart+n], nil
-}
-
-// grow returns b with room for n more bytes.
-func grow(b []byte, n int) []byte {
-	if cap(b)-len(b) >= n {
-		return b
-	}
-	nb := make([]byte, len(b), len(b)+n)
-	copy(nb, b)
-	return nb
 }
 
 // Limits bounds what verification accepts. The zero value applies the

@@ -113,6 +113,16 @@ func (c *wycheproofCount) verdict(t *testing.T, tc wycheproofTest, err error) {
 	}
 }
 
+// verifyAll runs every test of g through v, one subtest per tcId.
+func (c *wycheproofCount) verifyAll(t *testing.T, g wycheproofGroup, v jws.Verifier) {
+	for _, tc := range g.Tests {
+		t.Run(fmt.Sprintf("tcId=%d", tc.TcID), func(t *testing.T) {
+			c.total++
+			c.verdict(t, tc, v.VerifySignature(unhex(t, tc.Msg), unhex(t, tc.Sig)))
+		})
+	}
+}
+
 // keyRefusedAll checks the cases of a group whose key the constructor
 // refused with err: none may be valid.
 func (c *wycheproofCount) keyRefusedAll(t *testing.T, g wycheproofGroup, err error) {
@@ -330,12 +340,7 @@ func wycheproofECDSA(t *testing.T, g wycheproofGroup, c *wycheproofCount) {
 		c.keyRefusedAll(t, g, err)
 		return
 	}
-	for _, tc := range g.Tests {
-		t.Run(fmt.Sprintf("tcId=%d", tc.TcID), func(t *testing.T) {
-			c.total++
-			c.verdict(t, tc, v.VerifySignature(unhex(t, tc.Msg), unhex(t, tc.Sig)))
-		})
-	}
+	c.verifyAll(t, g, v)
 }
 
 // wycheproofEd25519 runs an Ed25519 test group.
@@ -348,10 +353,5 @@ func wycheproofEd25519(t *testing.T, g wycheproofGroup, c *wycheproofCount) {
 		c.keyRefusedAll(t, g, err)
 		return
 	}
-	for _, tc := range g.Tests {
-		t.Run(fmt.Sprintf("tcId=%d", tc.TcID), func(t *testing.T) {
-			c.total++
-			c.verdict(t, tc, v.VerifySignature(unhex(t, tc.Msg), unhex(t, tc.Sig)))
-		})
-	}
+	c.verifyAll(t, g, v)
 }

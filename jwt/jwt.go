@@ -64,12 +64,9 @@ var (
 // would refuse (duplicate member names from a custom MarshalJSON, invalid
 // UTF-8), with an error wrapping [ErrNotObject].
 func Sign(s jws.Signer, h jws.Header, c any) (string, error) {
-	payload, err := encode(c)
+	h, payload, err := prepare(h, c)
 	if err != nil {
 		return "", err
-	}
-	if h.Type == "" {
-		h.Type = "JWT"
 	}
 	return jws.Sign(s, h, payload)
 }
@@ -77,28 +74,30 @@ func Sign(s jws.Signer, h jws.Header, c any) (string, error) {
 // AppendSign is like [Sign] but appends the token to dst and returns the
 // extended buffer, or nil and an error.
 func AppendSign(dst []byte, s jws.Signer, h jws.Header, c any) ([]byte, error) {
-	payload, err := encode(c)
+	h, payload, err := prepare(h, c)
 	if err != nil {
 		return nil, err
-	}
-	if h.Type == "" {
-		h.Type = "JWT"
 	}
 	return jws.AppendSign(dst, s, h, payload)
 }
 
-func encode(c any) ([]byte, error) {
+// prepare encodes the claims c, which must give a JSON object Verify would
+// accept, and defaults the header's "typ" to "JWT".
+func prepare(h jws.Header, c any) (jws.Header, []byte, error) {
 	payload, err := json.Marshal(c)
 	if err != nil {
-		return nil, fmt.Errorf("jwt: encoding claims: %w", err)
+		return jws.Header{}, nil, fmt.Errorf("jwt: encoding claims: %w", err)
 	}
 	if len(payload) == 0 || payload[0] != '{' {
-		return nil, fmt.Errorf("%w: %T encodes to %.20s", ErrNotObject, c, payload)
+		return jws.Header{}, nil, fmt.Errorf("%w: %T encodes to %.20s", ErrNotObject, c, payload)
 	}
 	if err := strictjson.Object(payload, nil); err != nil {
-		return nil, fmt.Errorf("%w: %T: %w", ErrNotObject, c, err)
+		return jws.Header{}, nil, fmt.Errorf("%w: %T: %w", ErrNotObject, c, err)
 	}
-	return payload, nil
+	if h.Type == "" {
+		h.Type = "JWT"
+	}
+	return h, payload, nil
 }
 
 // Verify checks token's signature with v, then its "typ" if opts.Type is
