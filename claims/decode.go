@@ -228,11 +228,9 @@ func (d *decoder) value(raw []byte, v reflect.Value, flags int) error {
 		if c != '"' {
 			return wrongType("a string", c)
 		}
-		s, n, ok := parseString(raw, 0)
-		if !ok || n != len(raw) {
-			return malformed("invalid string")
-		}
-		v.SetString(s)
+		// raw has passed strictjson.Object: it is one valid string token.
+		b, _ := strictjson.Unquote(raw, nil)
+		v.SetString(string(b))
 		return nil
 	case reflect.Bool:
 		switch c {

@@ -71,8 +71,10 @@
 // The zero [Validator] is the strict default: "exp" is required, and "exp",
 // "nbf" and "iat" are checked against the current time; a token with an
 // "aud" is refused, since no audience is expected (set Validator.Audience to
-// accept tokens meant for your service). Issuer, Subject, Audience, MaxAge
-// and CheckID add requirements; AllowMissingExpiry is the one relaxation.
+// accept tokens meant for your service). Issuer, Subject, MaxAge and CheckID
+// only add requirements; Leeway widens the time checks, Audience admits
+// tokens naming that audience, and AllowMissingExpiry drops the "exp"
+// requirement.
 //
 // [Validator.Validate] runs its checks in this order and reports the first
 // failure: exp, nbf, iat, max age, iss, sub, aud, jti.

@@ -19,8 +19,7 @@ import (
 // A field is a struct field reachable by a JSON member name.
 type field struct {
 	name       string
-	typ        reflect.Type // the field's declared type
-	pathOff    int32        // the field's index sequence is fieldSet.paths[pathOff:pathOff+depth]
+	pathOff    int32 // the field's index sequence is fieldSet.paths[pathOff:pathOff+depth]
 	depth      int32
 	tagged     bool // the name comes from a json tag
 	quoted     bool // the ",string" option applies
@@ -75,13 +74,12 @@ func makeFieldSet(fields []field, paths []int, t reflect.Type) fieldSet {
 				// A shortcut for the common case, equal to what the loop
 				// below computes for Registered (a test checks it).
 				for i := range registeredFields {
-					name, typ := registeredField(i)
+					name := registeredName(i)
 					pathOff := int32(len(fs.paths))
 					fs.paths = append(fs.paths, fs.paths[e.pathOff:e.pathOff+e.depth]...)
 					fs.paths = append(fs.paths, i)
 					fs.fields = append(fs.fields, field{
 						name:       name,
-						typ:        typ,
 						pathOff:    pathOff,
 						depth:      e.depth + 1,
 						tagged:     true,
@@ -122,13 +120,11 @@ func makeFieldSet(fields []field, paths []int, t reflect.Type) fieldSet {
 				}
 				if name != "" || !sf.Anonymous || ft.Kind() != reflect.Struct {
 					f := field{
-						name:       name,
-						typ:        sf.Type,
-						pathOff:    pathOff,
-						depth:      e.depth + 1,
-						tagged:     name != "",
-						registered: e.typ == registered,
-						multi:      e.multi,
+						name:    name,
+						pathOff: pathOff,
+						depth:   e.depth + 1,
+						tagged:  name != "",
+						multi:   e.multi,
 					}
 					if name == "" {
 						f.name = sf.Name
@@ -202,24 +198,23 @@ func sameName(a, b string) bool {
 // registeredFields is the number of fields of Registered.
 const registeredFields = 7
 
-// registeredField returns the JSON name and the type of Registered's i-th
-// field.
-func registeredField(i int) (string, reflect.Type) {
+// registeredName returns the JSON name of Registered's i-th field.
+func registeredName(i int) string {
 	switch i {
 	case 0:
-		return "iss", reflect.TypeFor[string]()
+		return "iss"
 	case 1:
-		return "sub", reflect.TypeFor[string]()
+		return "sub"
 	case 2:
-		return "aud", reflect.TypeFor[Audience]()
+		return "aud"
 	case 3:
-		return "exp", reflect.TypeFor[NumericDate]()
+		return "exp"
 	case 4:
-		return "nbf", reflect.TypeFor[NumericDate]()
+		return "nbf"
 	case 5:
-		return "iat", reflect.TypeFor[NumericDate]()
+		return "iat"
 	}
-	return "jti", reflect.TypeFor[string]()
+	return "jti"
 }
 
 func containsType(ts []reflect.Type, t reflect.Type) bool {

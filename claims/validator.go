@@ -12,8 +12,10 @@ import (
 // is rejected because no audience is expected (RFC 7519 §4.1.3). A nil
 // *Validator behaves as the zero value.
 //
-// Each field that is set adds a requirement; none relaxes one except
-// AllowMissingExpiry. A Validator is not modified by Validate and may be
+// Issuer, Subject, MaxAge and CheckID only add requirements. Three fields
+// relax the default: Leeway widens the time checks, Audience admits tokens
+// that name that audience, and AllowMissingExpiry drops the "exp"
+// requirement. A Validator is not modified by Validate and may be
 // shared by goroutines as long as CheckID and Now are safe for concurrent
 // use.
 type Validator struct {

@@ -62,6 +62,7 @@
 // write one errors.Is switch: [ErrMalformed], [ErrTooLarge],
 // [ErrAlgorithmMismatch], [ErrInvalidSignature], [ErrKeyNotFound],
 // [ErrInvalidKey] and [ErrUnsupportedAlgorithm]. A signature that does not
-// verify is reported without saying why. On error, every other result is the
-// zero value.
+// verify is reported without saying why; only a signature of the wrong length
+// for its algorithm, which is public knowledge, is named as such. On error,
+// every other result is the zero value.
 package jws

@@ -1,6 +1,9 @@
 package jwt
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // BearerToken returns the token of an HTTP Authorization header value that
 // carries a Bearer credential (RFC 6750 §2.1): the scheme "Bearer" in any
@@ -15,7 +18,7 @@ func BearerToken(authorization string) (string, error) {
 		return "", ErrNoToken
 	}
 	const scheme = "bearer"
-	if len(authorization) < len(scheme) || !equalFoldASCII(authorization[:len(scheme)], scheme) {
+	if len(authorization) < len(scheme) || !strings.EqualFold(authorization[:len(scheme)], scheme) {
 		return "", fmt.Errorf("%w: scheme is not Bearer", ErrMalformedBearer)
 	}
 	rest := authorization[len(scheme):]
@@ -55,22 +58,4 @@ func isB64TokenChar(c byte) bool {
 		return true
 	}
 	return false
-}
-
-// equalFoldASCII reports whether s equals lower, an ASCII lower-case
-// string, ignoring ASCII case.
-func equalFoldASCII(s, lower string) bool {
-	if len(s) != len(lower) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != lower[i] {
-			return false
-		}
-	}
-	return true
 }

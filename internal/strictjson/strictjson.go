@@ -423,9 +423,7 @@ func (s *scanner) str() (start, end int, escaped bool, err error) {
 			}
 		case c < 0x20:
 			return 0, 0, false, s.fail("control character in string")
-		case c < utf8.RuneSelf:
-			s.pos++
-		default:
+		default: // the plainString loop has consumed every other ASCII byte
 			r, size := utf8.DecodeRune(data[s.pos:])
 			if r == utf8.RuneError && size == 1 {
 				return 0, 0, false, s.fail("invalid UTF-8")
