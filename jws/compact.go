@@ -227,10 +227,10 @@ func (l Limits) verify(v Verifier, lookup func(string) (Verifier, error), token 
 			if errors.Is(err, ErrKeyNotFound) {
 				return Header{}, nil, err
 			}
-			return Header{}, nil, fmt.Errorf("%w: kid %q: %w", ErrKeyNotFound, p.header.KeyID, err)
+			return Header{}, nil, fmt.Errorf("%w: kid %.64q: %w", ErrKeyNotFound, p.header.KeyID, err)
 		}
 		if v == nil {
-			return Header{}, nil, fmt.Errorf("%w: kid %q", ErrKeyNotFound, p.header.KeyID)
+			return Header{}, nil, fmt.Errorf("%w: kid %.64q", ErrKeyNotFound, p.header.KeyID)
 		}
 		if c, ok := v.(algorithmChooser); ok {
 			if v, err = c.chooseAlgorithm(p.header.Algorithm); err != nil {
@@ -239,7 +239,7 @@ func (l Limits) verify(v Verifier, lookup func(string) (Verifier, error), token 
 		}
 	}
 	if want := v.Algorithm(); p.header.Algorithm != want {
-		return Header{}, nil, fmt.Errorf("%w: token has %q, verifier expects %q", ErrAlgorithmMismatch, p.header.Algorithm, want)
+		return Header{}, nil, fmt.Errorf("%w: token has %.64q, verifier expects %q", ErrAlgorithmMismatch, p.header.Algorithm, want)
 	}
 	if p.critErr != nil {
 		return Header{}, nil, p.critErr

@@ -224,33 +224,32 @@ func appendDERInt(dst, v []byte) []byte {
 }
 
 // appendRawECDSA parses der, a strict DER ECDSA-Sig-Value, and appends R
-// and S to dst, each left-padded to size octets.
+// and S to dst, each left-padded to size octets. On error it returns nil.
 func appendRawECDSA(dst, der []byte, size int) ([]byte, error) {
 	seq, rest, ok := readDER(der, 0x30)
 	if !ok || len(rest) != 0 {
-		return dst, errors.New("a signature that is not a DER SEQUENCE")
+		return nil, errors.New("a signature that is not a DER SEQUENCE")
 	}
 	r, seq, ok := readDER(seq, 0x02)
 	if !ok {
-		return dst, errors.New("a DER signature without its INTEGER r")
+		return nil, errors.New("a DER signature without its INTEGER r")
 	}
 	s, seq, ok := readDER(seq, 0x02)
 	if !ok || len(seq) != 0 {
-		return dst, errors.New("a DER signature without its INTEGER s, or with more")
+		return nil, errors.New("a DER signature without its INTEGER s, or with more")
 	}
-	start := len(dst)
 	for _, v := range [2][]byte{r, s} {
 		switch {
 		case len(v) == 0:
-			return dst[:start], errors.New("a DER signature with an empty INTEGER")
+			return nil, errors.New("a DER signature with an empty INTEGER")
 		case v[0]&0x80 != 0:
-			return dst[:start], errors.New("a DER signature with a negative INTEGER")
+			return nil, errors.New("a DER signature with a negative INTEGER")
 		case len(v) > 1 && v[0] == 0 && v[1]&0x80 == 0:
-			return dst[:start], errors.New("a DER signature with a non-minimal INTEGER")
+			return nil, errors.New("a DER signature with a non-minimal INTEGER")
 		}
 		v = trimZeros(v)
 		if len(v) == 0 || len(v) > size {
-			return dst[:start], fmt.Errorf("a signature with r or s zero or longer than %d bytes", size)
+			return nil, fmt.Errorf("a signature with r or s zero or longer than %d bytes", size)
 		}
 		for range size - len(v) {
 			dst = append(dst, 0)

@@ -245,29 +245,13 @@ func (k *Key) SignerFor(alg Algorithm) (Signer, error) {
 	}
 	switch priv := k.priv.(type) {
 	case []byte:
-		h, err := NewHMAC(alg, priv)
-		if err != nil {
-			return nil, err
-		}
-		return h, nil
+		return nonNil(NewHMAC(alg, priv))
 	case *rsa.PrivateKey:
-		s, err := NewRSASigner(alg, priv)
-		if err != nil {
-			return nil, err
-		}
-		return s, nil
+		return nonNil(NewRSASigner(alg, priv))
 	case *ecdsa.PrivateKey:
-		s, err := NewECDSASigner(alg, priv)
-		if err != nil {
-			return nil, err
-		}
-		return s, nil
+		return nonNil(NewECDSASigner(alg, priv))
 	case ed25519.PrivateKey:
-		s, err := NewEd25519Signer(priv)
-		if err != nil {
-			return nil, err
-		}
-		return s, nil
+		return nonNil(NewEd25519Signer(priv))
 	}
 	return nil, fmt.Errorf("%w: no key", ErrInvalidKey)
 }
@@ -416,29 +400,13 @@ func (k *Key) newVerifier(alg Algorithm) (Verifier, error) {
 	}
 	switch pub := k.pub.(type) {
 	case nil:
-		h, err := NewHMAC(alg, k.priv.([]byte))
-		if err != nil {
-			return nil, err
-		}
-		return h, nil
+		return nonNilVerifier(NewHMAC(alg, k.priv.([]byte)))
 	case *rsa.PublicKey:
-		v, err := NewRSAVerifier(alg, pub)
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
+		return nonNilVerifier(NewRSAVerifier(alg, pub))
 	case *ecdsa.PublicKey:
-		v, err := NewECDSAVerifier(alg, pub)
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
+		return nonNilVerifier(NewECDSAVerifier(alg, pub))
 	case ed25519.PublicKey:
-		v, err := NewEd25519Verifier(pub)
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
+		return nonNilVerifier(NewEd25519Verifier(pub))
 	}
 	return nil, fmt.Errorf("%w: no key", ErrInvalidKey)
 }
@@ -502,32 +470,36 @@ func publicKeyOps(ops []string) []string {
 
 // curveParams describes one of the NIST curves of RFC 7518 §6.2.1.1.
 type curveParams struct {
-	name    string
-	size    int // octets of a coordinate and of d
-	curve   elliptic.Curve
-	ecdh    ecdh.Curve
-	algName Algorithm
+	name  string
+	size  int // octets of a coordinate and of d
+	curve elliptic.Curve
+	ecdh  ecdh.Curve
 }
 
 func curveByName(crv string) (curveParams, bool) {
 	switch crv {
 	case "P-256":
-		return curveParams{"P-256", 32, elliptic.P256(), ecdh.P256(), ES256}, true
+		return curveParams{"P-256", 32, elliptic.P256(), ecdh.P256()}, true
 	case "P-384":
-		return curveParams{"P-384", 48, elliptic.P384(), ecdh.P384(), ES384}, true
+		return curveParams{"P-384", 48, elliptic.P384(), ecdh.P384()}, true
 	case "P-521":
-		return curveParams{"P-521", 66, elliptic.P521(), ecdh.P521(), ES512}, true
+		return curveParams{"P-521", 66, elliptic.P521(), ecdh.P521()}, true
 	}
 	return curveParams{}, false
 }
 
+// curveOf returns the parameters of c, which may be a standard curve or its
+// Params(), as crypto/ecdsa and NewECDSAVerifier accept.
 func curveOf(c elliptic.Curve) (curveParams, bool) {
-	switch c {
-	case elliptic.P256():
+	if c == nil {
+		return curveParams{}, false
+	}
+	switch c.Params() {
+	case elliptic.P256().Params():
 		return curveByName("P-256")
-	case elliptic.P384():
+	case elliptic.P384().Params():
 		return curveByName("P-384")
-	case elliptic.P521():
+	case elliptic.P521().Params():
 		return curveByName("P-521")
 	}
 	return curveParams{}, false
@@ -713,7 +685,7 @@ func (m *jwkRaw) decode() (f jwkFields, err error) {
 		if err != nil {
 			return f, err
 		}
-		f.alg = internAlgorithm([]byte(alg))
+		f.alg = Algorithm(alg)
 	}
 	if m.keyOps != nil {
 		if f.keyOps, err = jwkStrings("key_ops", m.keyOps); err != nil {
@@ -1062,7 +1034,7 @@ func (f *jwkFields) buildEC(k *Key) error {
 		return fmt.Errorf("%w: EC curve %q (signet implements P-256, P-384 and P-521)", ErrUnsupportedAlgorithm, f.crv)
 	}
 	if len(f.x) != c.size || len(f.y) != c.size {
-		return fmt.Errorf("%w: %s coordinates are %d octets, not %d and %d (RFC 7518 §6.2.1.2)", ErrInvalidKey, c.name, c.size, len(f.x), len(f.y))
+		return fmt.Errorf("%w: %s coordinates must be %d octets each, got %d and %d (RFC 7518 §6.2.1.2)", ErrInvalidKey, c.name, c.size, len(f.x), len(f.y))
 	}
 	point := make([]byte, 0, 1+2*c.size)
 	point = append(append(append(point, 4), f.x...), f.y...)

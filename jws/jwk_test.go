@@ -1243,3 +1243,29 @@ func equalGoKeys(a, b any) bool {
 	}
 	return false
 }
+
+// TestNewKeyCurveParams checks that NewKey takes an ECDSA key whose Curve
+// is the curve's Params(), as NewECDSAVerifier and crypto/ecdsa do.
+func TestNewKeyCurveParams(t *testing.T) {
+	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := &ecdsa.PublicKey{Curve: elliptic.P256().Params(), X: priv.X, Y: priv.Y}
+	key, err := jws.NewKey(pub, jws.ES256, "")
+	if err != nil {
+		t.Fatalf("NewKey(P-256 Params key) = %v", err)
+	}
+	v, err := key.Verifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := jws.NewECDSASigner(jws.ES256, priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, _ := jws.Sign(s, jws.Header{}, []byte("x"))
+	if _, _, err := jws.Verify(v, tok); err != nil {
+		t.Errorf("Verify with the NewKey verifier = %v", err)
+	}
+}

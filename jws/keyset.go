@@ -352,9 +352,9 @@ func (c *keyChoice) chooseAlgorithm(alg Algorithm) (Verifier, error) {
 	}
 	switch n {
 	case 0:
-		return nil, fmt.Errorf("%w: no key of kid %q verifies %q", ErrAlgorithmMismatch, shortKID(c.kid), alg)
+		return nil, fmt.Errorf("%w: no key of kid %q verifies %.64q", ErrAlgorithmMismatch, shortKID(c.kid), alg)
 	case 1:
 		return found, nil
 	}
-	return nil, fmt.Errorf("%w: kid %q names %d keys that verify %s; the key set is ambiguous", ErrKeyNotFound, shortKID(c.kid), n, alg)
+	return nil, fmt.Errorf("%w: kid %q names %d keys that verify %.64s; the key set is ambiguous", ErrKeyNotFound, shortKID(c.kid), n, alg)
 }

@@ -116,3 +116,12 @@ func nonNil[S Signer](s S, err error) (Signer, error) {
 	}
 	return s, nil
 }
+
+// nonNilVerifier returns v as a Verifier, or a nil Verifier (not a typed nil
+// pointer) with err.
+func nonNilVerifier[V Verifier](v V, err error) (Verifier, error) {
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
