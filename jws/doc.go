@@ -12,8 +12,8 @@
 // constructor checks that they suit each other: [NewHMAC], [NewRSASigner],
 // [NewRSAVerifier], [NewECDSASigner], [NewECDSAVerifier], [NewEd25519Signer],
 // [NewEd25519Verifier], and [NewSigner] for keys held in a KMS or HSM. Every
-// asymmetric signer offers its public half through a Verifier method; an
-// [HMAC] is its own Verifier.
+// Signer has a Verifier method bound to the same algorithm: an asymmetric
+// signer gives its public half, and an [HMAC] is its own Verifier.
 //
 // [Verify] refuses a token whose "alg" is not the Verifier's algorithm: the
 // header never chooses how a token is verified, so an attacker cannot turn

@@ -73,9 +73,9 @@ func NewECDSASigner(alg Algorithm, key *ecdsa.PrivateKey) (*ECDSASigner, error) 
 // Algorithm returns the algorithm s signs with.
 func (s *ECDSASigner) Algorithm() Algorithm { return s.alg }
 
-// Verifier returns the ECDSAVerifier of s's public key for the same
-// algorithm.
-func (s *ECDSASigner) Verifier() *ECDSAVerifier { return s.verifier }
+// Verifier returns the verifier of s's public key for the same algorithm,
+// an *[ECDSAVerifier].
+func (s *ECDSASigner) Verifier() Verifier { return s.verifier }
 
 // AppendSignature appends the signature R‖S of signingInput to dst, each
 // of R and S left-padded to the size of the curve's order (32, 48 or 66

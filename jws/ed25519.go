@@ -56,8 +56,9 @@ func NewEd25519Signer(key ed25519.PrivateKey) (*Ed25519Signer, error) {
 // Algorithm returns EdDSA.
 func (s *Ed25519Signer) Algorithm() Algorithm { return EdDSA }
 
-// Verifier returns the Ed25519Verifier of s's public key.
-func (s *Ed25519Signer) Verifier() *Ed25519Verifier { return s.verifier }
+// Verifier returns the verifier of s's public key for EdDSA, an
+// *[Ed25519Verifier].
+func (s *Ed25519Signer) Verifier() Verifier { return s.verifier }
 
 // AppendSignature appends the 64-byte Ed25519 signature of signingInput to
 // dst and returns the extended buffer.

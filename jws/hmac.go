@@ -68,6 +68,11 @@ func NewHMAC(alg Algorithm, key []byte) (*HMAC, error) {
 // Algorithm returns the algorithm m signs and verifies with.
 func (m *HMAC) Algorithm() Algorithm { return m.alg }
 
+// Verifier returns m itself: whoever holds an HMAC secret can both sign
+// and verify. Keep it away from services that should only verify; they
+// need an asymmetric algorithm.
+func (m *HMAC) Verifier() Verifier { return m }
+
 // AppendSignature appends the MAC of signingInput to dst and returns the
 // extended buffer. It does not allocate when dst has room for the MAC, and
 // never returns an error.

@@ -35,6 +35,11 @@ type Signer interface {
 	// AppendSignature appends the signature of signingInput to dst and
 	// returns the extended buffer.
 	AppendSignature(dst, signingInput []byte) ([]byte, error)
+	// Verifier returns the Verifier that checks the Signer's signatures,
+	// bound to the same algorithm: the public half of an asymmetric key,
+	// to publish or to check a signature just made, or for an [HMAC] the
+	// HMAC itself.
+	Verifier() Verifier
 }
 
 // A Verifier checks JWS signatures with one algorithm and one key, fixed

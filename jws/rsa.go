@@ -95,9 +95,9 @@ func newRSASigner(alg Algorithm, key crypto.Signer, pub *rsa.PublicKey) (*RSASig
 // Algorithm returns the algorithm s signs with.
 func (s *RSASigner) Algorithm() Algorithm { return s.alg }
 
-// Verifier returns the RSAVerifier of s's public key for the same
-// algorithm.
-func (s *RSASigner) Verifier() *RSAVerifier { return s.verifier }
+// Verifier returns the verifier of s's public key for the same algorithm,
+// an *[RSAVerifier].
+func (s *RSASigner) Verifier() Verifier { return s.verifier }
 
 // AppendSignature appends the signature of signingInput to dst and returns
 // the extended buffer. The signature is exactly as long as the modulus.

@@ -28,13 +28,14 @@ import (
 //
 // The Signer NewSigner returns is an *[RSASigner], an *[ECDSASigner] or an
 // *[Ed25519Signer], according to key.Public(); its Verifier method returns
-// the Verifier of the public key for the same algorithm:
+// the Verifier of the public key for the same algorithm, with no type
+// switch:
 //
-//	switch s := signer.(type) {
-//	case *jws.RSASigner:
-//		verifier = s.Verifier()
-//	…
+//	signer, err := jws.NewSigner(jws.ES256, kmsKey)
+//	if err != nil {
+//		return err
 //	}
+//	verifier := signer.Verifier() // publish it, or check a signature just made
 //
 // If key is an *[rsa.PrivateKey], an *[ecdsa.PrivateKey] or an
 // [ed25519.PrivateKey], NewSigner is [NewRSASigner], [NewECDSASigner] or

@@ -351,15 +351,7 @@ func ExampleNewSigner() {
 	fmt.Println(base64url.EncodeToString(sig))
 
 	// The Signer's public half, to verify with or to publish.
-	var verifier jws.Verifier
-	switch s := signer.(type) {
-	case *jws.RSASigner:
-		verifier = s.Verifier()
-	case *jws.ECDSASigner:
-		verifier = s.Verifier()
-	case *jws.Ed25519Signer:
-		verifier = s.Verifier()
-	}
+	verifier := signer.Verifier()
 	fmt.Println(verifier.Algorithm(), verifier.VerifySignature(input, sig))
 
 	_, err = jws.NewSigner(jws.HS256, key)
