@@ -41,6 +41,9 @@ func AppendSign(dst []byte, s Signer, h Header, payload []byte) ([]byte, error) 
 		return nil, fmt.Errorf("%w: nil Signer", ErrInvalidKey)
 	}
 	alg := s.Algorithm()
+	if alg == "" {
+		return nil, fmt.Errorf("%w: the %T Signer has no algorithm: it holds no key", ErrInvalidKey, s)
+	}
 	if h.Algorithm != "" && h.Algorithm != alg {
 		return nil, fmt.Errorf("%w: header has %q, signer signs with %q", ErrAlgorithmMismatch, h.Algorithm, alg)
 	}
@@ -83,6 +86,8 @@ type Limits struct {
 // Verify checks token, a compact JWS, with v and returns its header and
 // payload. It checks, in this order and before anything else is trusted:
 //
+//  0. that v holds a key: a nil Verifier, or a nil or zero one of this
+//     package (whose Algorithm is ""), is refused ([ErrInvalidKey]);
 //  1. the size cap ([ErrTooLarge]);
 //  2. exactly three parts, found with bounded cuts ([ErrMalformed]);
 //  3. strict base64url for each part ([ErrMalformed]);
@@ -104,7 +109,8 @@ func Verify(v Verifier, token string) (Header, []byte, error) {
 // token's unverified "kid" ("" if absent). Nothing else from the header
 // reaches lookup: not "alg", and never "jku", "x5u", "jwk" or "x5c". The
 // Verifier lookup returns must still match the token's "alg". An error from
-// lookup is returned wrapped; a nil Verifier with a nil error is
+// lookup is returned wrapped; a nil Verifier with a nil error, or one that
+// holds no key (a typed nil or zero Verifier, whose Algorithm is ""), is
 // [ErrKeyNotFound]. [KeySet.Lookup] is a ready-made lookup.
 func VerifyKeyed(lookup func(kid string) (Verifier, error), token string) (Header, []byte, error) {
 	return Limits{}.VerifyKeyed(lookup, token)
@@ -122,6 +128,9 @@ func ParseUnverified(token string) (Header, []byte, error) {
 func (l Limits) Verify(v Verifier, token string) (Header, []byte, error) {
 	if v == nil {
 		return Header{}, nil, fmt.Errorf("%w: nil Verifier", ErrInvalidKey)
+	}
+	if v.Algorithm() == "" {
+		return Header{}, nil, fmt.Errorf("%w: the %T Verifier has no algorithm: it holds no key", ErrInvalidKey, v)
 	}
 	return l.verify(v, nil, token)
 }
@@ -236,6 +245,10 @@ func (l Limits) verify(v Verifier, lookup func(string) (Verifier, error), token 
 			if v, err = c.chooseAlgorithm(p.header.Algorithm); err != nil {
 				return Header{}, nil, err
 			}
+		}
+		if v.Algorithm() == "" {
+			// A typed nil or zero Verifier: the lookup found no key.
+			return Header{}, nil, fmt.Errorf("%w: kid %.64q: the lookup returned a %T that holds no key (%w)", ErrKeyNotFound, p.header.KeyID, v, ErrInvalidKey)
 		}
 	}
 	if want := v.Algorithm(); p.header.Algorithm != want {

@@ -16,8 +16,10 @@ import (
 // fixed-size concatenation R‖S that JWS uses, not ASN.1.
 //
 // An ECDSASigner is safe for concurrent use. Build it with
-// [NewECDSASigner], or with [NewSigner] for a key held in a KMS or HSM; the
-// zero value is not usable.
+// [NewECDSASigner], or with [NewSigner] for a key held in a KMS or HSM. A
+// nil or zero ECDSASigner holds no key: its Algorithm returns "", its
+// Verifier returns nil, and AppendSignature returns an error
+// wrapping [ErrInvalidKey].
 type ECDSASigner struct {
 	alg      Algorithm
 	key      crypto.Signer // an *ecdsa.PrivateKey of our own, or the caller's signer
@@ -27,7 +29,9 @@ type ECDSASigner struct {
 // ECDSAVerifier verifies ES256, ES384 or ES512 signatures (RFC 7518 §3.4).
 //
 // An ECDSAVerifier is safe for concurrent use. Build it with
-// [NewECDSAVerifier]; the zero value is not usable.
+// [NewECDSAVerifier]. A nil or zero ECDSAVerifier holds no key: its
+// Algorithm returns "" and VerifySignature returns an error wrapping
+// [ErrInvalidKey].
 type ECDSAVerifier struct {
 	alg  Algorithm
 	hash crypto.Hash
@@ -70,12 +74,25 @@ func NewECDSASigner(alg Algorithm, key *ecdsa.PrivateKey) (*ECDSASigner, error) 
 	return &ECDSASigner{alg: alg, key: k, verifier: v}, nil
 }
 
-// Algorithm returns the algorithm s signs with.
-func (s *ECDSASigner) Algorithm() Algorithm { return s.alg }
+// Algorithm returns the algorithm s signs with, or "" if s is nil or zero.
+func (s *ECDSASigner) Algorithm() Algorithm {
+	if s == nil {
+		return ""
+	}
+	return s.alg
+}
 
-// Verifier returns the verifier of s's public key for the same algorithm,
-// an *[ECDSAVerifier].
-func (s *ECDSASigner) Verifier() Verifier { return s.verifier }
+// Verifier returns the verifier of s's public key for the same algorithm, an
+// *[ECDSAVerifier], or nil if s is nil or zero.
+func (s *ECDSASigner) Verifier() Verifier {
+	if !s.usable() {
+		return nil
+	}
+	return s.verifier
+}
+
+// usable reports whether s was built by NewECDSASigner or NewSigner.
+func (s *ECDSASigner) usable() bool { return s != nil && s.key != nil && s.verifier.usable() }
 
 // AppendSignature appends the signature R‖S of signingInput to dst, each
 // of R and S left-padded to the size of the curve's order (32, 48 or 66
@@ -85,8 +102,13 @@ func (s *ECDSASigner) Verifier() Verifier { return s.verifier }
 // error wrapped together with [ErrInvalidKey], and converts the ASN.1 DER
 // signature the signer returns to R‖S, refusing one that is not strict DER
 // or whose R or S is zero or too long for the curve with an error wrapping
-// [ErrInvalidSignature].
+// [ErrInvalidSignature]. A nil or zero s returns an error wrapping
+// [ErrInvalidKey]. On error AppendSignature returns nil, as every Append
+// function of signet does.
 func (s *ECDSASigner) AppendSignature(dst, signingInput []byte) ([]byte, error) {
+	if !s.usable() {
+		return nil, errUnusable("ECDSASigner", "NewECDSASigner or NewSigner")
+	}
 	var buf [sha512.Size]byte
 	v := s.verifier
 	der, err := s.key.Sign(rand.Reader, digest(v.hash, signingInput, &buf), v.hash)
@@ -140,14 +162,27 @@ func newECDSAVerifier(fn string, alg Algorithm, key *ecdsa.PublicKey) (*ECDSAVer
 	return v, nil
 }
 
-// Algorithm returns the only algorithm v accepts.
-func (v *ECDSAVerifier) Algorithm() Algorithm { return v.alg }
+// Algorithm returns the only algorithm v accepts, or "" if v is nil or
+// zero.
+func (v *ECDSAVerifier) Algorithm() Algorithm {
+	if v == nil {
+		return ""
+	}
+	return v.alg
+}
+
+// usable reports whether v was built by NewECDSAVerifier.
+func (v *ECDSAVerifier) usable() bool { return v != nil && v.key.Curve != nil }
 
 // VerifySignature returns nil if signature is a valid signature R‖S of
 // signingInput, and an error wrapping [ErrInvalidSignature] otherwise.
 // signature must be exactly twice the size of the curve's order (64, 96 or
-// 132 bytes, RFC 7518 §3.4); R and S must be in [1, n-1].
+// 132 bytes, RFC 7518 §3.4); R and S must be in [1, n-1]. A nil or zero v
+// returns an error wrapping [ErrInvalidKey].
 func (v *ECDSAVerifier) VerifySignature(signingInput, signature []byte) error {
+	if !v.usable() {
+		return errUnusable("ECDSAVerifier", "NewECDSAVerifier")
+	}
 	if len(signature) != 2*v.size {
 		return fmt.Errorf("%w: %s signature must be %d bytes, got %d", ErrInvalidSignature, v.alg, 2*v.size, len(signature))
 	}

@@ -14,8 +14,9 @@ import (
 // (RFC 7518 §3.2). An HMAC key is a shared secret, so an HMAC is both a
 // [Signer] and a [Verifier]: whoever can verify can also sign.
 //
-// An HMAC is safe for concurrent use. Build it with [NewHMAC]; the zero
-// value is not usable.
+// An HMAC is safe for concurrent use. Build it with [NewHMAC]. A nil or
+// zero HMAC holds no key: its Algorithm returns "" and its other methods
+// return an error wrapping [ErrInvalidKey].
 type HMAC struct {
 	alg  Algorithm
 	size int       // octets of the MAC: the hash output size
@@ -65,18 +66,36 @@ func NewHMAC(alg Algorithm, key []byte) (*HMAC, error) {
 	return m, nil
 }
 
-// Algorithm returns the algorithm m signs and verifies with.
-func (m *HMAC) Algorithm() Algorithm { return m.alg }
+// Algorithm returns the algorithm m signs and verifies with, or "" if m is
+// nil or zero.
+func (m *HMAC) Algorithm() Algorithm {
+	if m == nil {
+		return ""
+	}
+	return m.alg
+}
+
+// usable reports whether m was built by NewHMAC.
+func (m *HMAC) usable() bool { return m != nil && m.pool.New != nil }
 
 // Verifier returns m itself: whoever holds an HMAC secret can both sign
 // and verify. Keep it away from services that should only verify; they
-// need an asymmetric algorithm.
-func (m *HMAC) Verifier() Verifier { return m }
+// need an asymmetric algorithm. If m is nil or zero, Verifier returns nil.
+func (m *HMAC) Verifier() Verifier {
+	if !m.usable() {
+		return nil
+	}
+	return m
+}
 
 // AppendSignature appends the MAC of signingInput to dst and returns the
-// extended buffer. It does not allocate when dst has room for the MAC, and
-// never returns an error.
+// extended buffer. It does not allocate when dst has room for the MAC. Its
+// only error is that of a nil or zero m, wrapping [ErrInvalidKey]; then it
+// returns nil, as every Append function of signet does on error.
 func (m *HMAC) AppendSignature(dst, signingInput []byte) ([]byte, error) {
+	if !m.usable() {
+		return nil, errUnusable("HMAC", "NewHMAC")
+	}
 	s := m.pool.Get().(*hmacState)
 	dst = append(dst, s.compute(signingInput)...)
 	m.pool.Put(s)
@@ -87,8 +106,12 @@ func (m *HMAC) AppendSignature(dst, signingInput []byte) ([]byte, error) {
 // an error wrapping [ErrInvalidSignature] otherwise. The comparison takes
 // constant time; a MAC of the wrong length, including a truncated one, is
 // refused before it is compared. VerifySignature does not allocate unless it
-// refuses a signature of the wrong length.
+// refuses a signature of the wrong length. A nil or zero m returns an error
+// wrapping [ErrInvalidKey].
 func (m *HMAC) VerifySignature(signingInput, signature []byte) error {
+	if !m.usable() {
+		return errUnusable("HMAC", "NewHMAC")
+	}
 	if len(signature) != m.size {
 		return fmt.Errorf("%w: %s signature must be %d bytes, got %d", ErrInvalidSignature, m.alg, m.size, len(signature))
 	}

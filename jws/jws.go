@@ -1,6 +1,9 @@
 package jws
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Algorithm is a JWS signature algorithm name as it appears in the "alg"
 // header parameter (RFC 7518 §3.1, RFC 8037 §3.1).
@@ -28,12 +31,24 @@ const (
 
 // A Signer produces JWS signatures with one algorithm and one key, fixed
 // when the Signer is built. Implementations are safe for concurrent use.
+//
+// The package's signers are safe to use as nil or zero values, which hold
+// no key: their Algorithm returns "" and [Sign] refuses them with an error
+// wrapping [ErrInvalidKey]. Another implementation should do the same.
 type Signer interface {
 	// Algorithm returns the algorithm the Signer signs with; Sign writes
-	// it into the header's "alg".
+	// it into the header's "alg". It returns "" only for a Signer that
+	// holds no key, which Sign refuses with an error wrapping
+	// [ErrInvalidKey].
 	Algorithm() Algorithm
 	// AppendSignature appends the signature of signingInput to dst and
-	// returns the extended buffer.
+	// returns the extended buffer, or nil and an error.
+	//
+	// AppendSignature must not modify signingInput, and must not retain
+	// dst, signingInput or the returned buffer after it returns: they may
+	// share memory with the token that [Sign] returns as an immutable
+	// string. (Sign copies the token out of the buffer when the Signer is
+	// not one of this package's, which never retain it.)
 	AppendSignature(dst, signingInput []byte) ([]byte, error)
 	// Verifier returns the Verifier that checks the Signer's signatures,
 	// bound to the same algorithm: the public half of an asymmetric key,
@@ -44,9 +59,17 @@ type Signer interface {
 
 // A Verifier checks JWS signatures with one algorithm and one key, fixed
 // when the Verifier is built. Implementations are safe for concurrent use.
+//
+// The package's verifiers are safe to use as nil or zero values, which
+// hold no key: their Algorithm returns "", [Verify] refuses them with an
+// error wrapping [ErrInvalidKey], and [VerifyKeyed] treats one that a
+// lookup returns as no key ([ErrKeyNotFound]). Another implementation
+// should do the same.
 type Verifier interface {
 	// Algorithm returns the only algorithm the Verifier accepts; a token
-	// whose "alg" differs is refused before the signature is checked.
+	// whose "alg" differs is refused before the signature is checked. It
+	// returns "" only for a Verifier that holds no key, which verifies
+	// nothing.
 	Algorithm() Algorithm
 	// VerifySignature returns nil if signature is a valid signature of
 	// signingInput, and an error wrapping ErrInvalidSignature otherwise.
@@ -80,3 +103,9 @@ var (
 	// ErrKeyNotFound reports that no key is known for the token's "kid".
 	ErrKeyNotFound = errors.New("jws: key not found")
 )
+
+// errUnusable returns the error of a method called on a nil or zero value
+// of the key type typ, which only the constructor ctor builds.
+func errUnusable(typ, ctor string) error {
+	return fmt.Errorf("%w: a nil or zero %s holds no key: build it with %s", ErrInvalidKey, typ, ctor)
+}

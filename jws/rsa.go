@@ -19,8 +19,9 @@ const rsaAlgorithms = "RS256, RS384, RS512, PS256, PS384 or PS512"
 // RFC 7518 §3.3) or PS256, PS384 and PS512 (RSASSA-PSS, RFC 7518 §3.5).
 //
 // An RSASigner is safe for concurrent use. Build it with [NewRSASigner], or
-// with [NewSigner] for a key held in a KMS or HSM; the zero value is not
-// usable.
+// with [NewSigner] for a key held in a KMS or HSM. A nil or zero RSASigner
+// holds no key: its Algorithm returns "", its Verifier returns nil, and
+// AppendSignature returns an error wrapping [ErrInvalidKey].
 type RSASigner struct {
 	alg      Algorithm
 	hash     crypto.Hash
@@ -33,7 +34,8 @@ type RSASigner struct {
 // PS256, PS384 and PS512 (RFC 7518 §3.3, §3.5).
 //
 // An RSAVerifier is safe for concurrent use. Build it with
-// [NewRSAVerifier]; the zero value is not usable.
+// [NewRSAVerifier]. A nil or zero RSAVerifier holds no key: its Algorithm
+// returns "" and VerifySignature returns an error wrapping [ErrInvalidKey].
 type RSAVerifier struct {
 	alg  Algorithm
 	hash crypto.Hash
@@ -92,12 +94,25 @@ func newRSASigner(alg Algorithm, key crypto.Signer, pub *rsa.PublicKey) (*RSASig
 	return s, nil
 }
 
-// Algorithm returns the algorithm s signs with.
-func (s *RSASigner) Algorithm() Algorithm { return s.alg }
+// Algorithm returns the algorithm s signs with, or "" if s is nil or zero.
+func (s *RSASigner) Algorithm() Algorithm {
+	if s == nil {
+		return ""
+	}
+	return s.alg
+}
 
-// Verifier returns the verifier of s's public key for the same algorithm,
-// an *[RSAVerifier].
-func (s *RSASigner) Verifier() Verifier { return s.verifier }
+// Verifier returns the verifier of s's public key for the same algorithm, an
+// *[RSAVerifier], or nil if s is nil or zero.
+func (s *RSASigner) Verifier() Verifier {
+	if !s.usable() {
+		return nil
+	}
+	return s.verifier
+}
+
+// usable reports whether s was built by NewRSASigner or NewSigner.
+func (s *RSASigner) usable() bool { return s != nil && s.key != nil && s.verifier.usable() }
 
 // AppendSignature appends the signature of signingInput to dst and returns
 // the extended buffer. The signature is exactly as long as the modulus.
@@ -106,8 +121,13 @@ func (s *RSASigner) Verifier() Verifier { return s.verifier }
 // error wrapped together with [ErrInvalidKey], and refuses a signature
 // longer than the modulus with an error wrapping [ErrInvalidSignature]. A
 // shorter one is left-padded with zeros, which gives the same integer in
-// the length RFC 8017 §8.2.1 requires.
+// the length RFC 8017 §8.2.1 requires. A nil or zero s returns an error
+// wrapping [ErrInvalidKey]. On error AppendSignature returns nil, as every
+// Append function of signet does.
 func (s *RSASigner) AppendSignature(dst, signingInput []byte) ([]byte, error) {
+	if !s.usable() {
+		return nil, errUnusable("RSASigner", "NewRSASigner or NewSigner")
+	}
 	var buf [sha512.Size]byte
 	sig, err := s.key.Sign(rand.Reader, digest(s.hash, signingInput, &buf), s.opts)
 	if err != nil {
@@ -154,14 +174,27 @@ func newRSAVerifier(fn string, alg Algorithm, key *rsa.PublicKey) (*RSAVerifier,
 	return v, nil
 }
 
-// Algorithm returns the only algorithm v accepts.
-func (v *RSAVerifier) Algorithm() Algorithm { return v.alg }
+// Algorithm returns the only algorithm v accepts, or "" if v is nil or
+// zero.
+func (v *RSAVerifier) Algorithm() Algorithm {
+	if v == nil {
+		return ""
+	}
+	return v.alg
+}
+
+// usable reports whether v was built by NewRSAVerifier.
+func (v *RSAVerifier) usable() bool { return v != nil && v.key.N != nil }
 
 // VerifySignature returns nil if signature is a valid signature of
 // signingInput, and an error wrapping [ErrInvalidSignature] otherwise. A
 // signature must be exactly as long as the modulus (RFC 8017 §8.2.2). PS*
-// signatures must use a salt exactly as long as the hash output.
+// signatures must use a salt exactly as long as the hash output. A nil or
+// zero v returns an error wrapping [ErrInvalidKey].
 func (v *RSAVerifier) VerifySignature(signingInput, signature []byte) error {
+	if !v.usable() {
+		return errUnusable("RSAVerifier", "NewRSAVerifier")
+	}
 	if len(signature) != v.size {
 		return fmt.Errorf("%w: %s signature must be %d bytes, got %d", ErrInvalidSignature, v.alg, v.size, len(signature))
 	}
