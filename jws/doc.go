@@ -21,6 +21,20 @@
 // "none" in this package at all. [VerifyKeyed] lets a service pick the key
 // by "kid" while it rotates keys; the lookup sees only the kid.
 //
+// # Keys from PEM
+//
+// Keys kept in PEM files or a secrets manager become a Signer or Verifier
+// for a named algorithm in one call: [ParsePEMSigner] reads a PKCS #8,
+// PKCS #1 or SEC 1 private key, and [ParsePEMVerifier] a PKIX or PKCS #1
+// public key or the public key of a certificate (which is not validated or
+// trusted for anything else):
+//
+//	signer, err := jws.ParsePEMSigner(jws.ES256, privatePEM)
+//	verifier, err := jws.ParsePEMVerifier(jws.ES256, publicPEM)
+//
+// The data must be exactly one unencrypted PEM block, and the key must suit
+// the algorithm, with the same floors as the constructors.
+//
 // # Minimum key sizes
 //
 // HMAC keys shorter than the hash output (32, 48 or 64 bytes; RFC 7518

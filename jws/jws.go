@@ -82,8 +82,8 @@ var (
 	// ErrMalformed reports input that is not well formed: a token that is
 	// not a compact JWS (wrong number of parts, bad base64url, bad JSON, a
 	// missing or mistyped header parameter, an unsupported "crit"), a
-	// Header that Sign cannot encode, or a JWK or JWK Set whose JSON or
-	// members are wrong.
+	// Header that Sign cannot encode, a JWK or JWK Set whose JSON or
+	// members are wrong, or PEM data that is not one well-formed block.
 	ErrMalformed = errors.New("jws: malformed input")
 	// ErrUnsupportedAlgorithm reports an algorithm signet does not
 	// implement, or one a constructor cannot use with the given key type.

@@ -20,12 +20,7 @@ package main
 
 import (
 	"bytes"
-	"crypto/ecdsa"
-	"crypto/ed25519"
-	"crypto/rsa"
-	"crypto/x509"
 	"encoding/json"
-	"encoding/pem"
 	"errors"
 	"flag"
 	"fmt"
@@ -76,7 +71,7 @@ Flags:
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	keyFile := fs.String("key", "", "verify the signature with the key in `FILE`: a PEM public key\n(RSA, ECDSA or Ed25519), or for HS256/384/512 the raw secret")
+	keyFile := fs.String("key", "", "verify the signature with the key in `FILE`: a PEM public key or\ncertificate (RSA, ECDSA or Ed25519), or for HS256/384/512 the raw secret")
 	alg := fs.String("alg", "", "verify with algorithm `ALG` (HS256, RS256, PS256, ES256, EdDSA, ...).\nRequired with -key: the token's own header never chooses it")
 	nowFlag := fs.String("now", "", "show dates relative to `TIME` (RFC 3339) instead of the current time")
 	fs.Usage = func() {
@@ -261,7 +256,9 @@ func relative(t, now time.Time) string {
 }
 
 // loadVerifier builds a verifier for alg from the key in file: the raw
-// secret for HMAC algorithms, a PEM public key for the others.
+// secret for HMAC algorithms, a PEM public key or certificate for the
+// others (jws.ParsePEMVerifier, which refuses private keys: a debugger has
+// no business holding one).
 func loadVerifier(file string, alg jws.Algorithm) (jws.Verifier, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -272,32 +269,9 @@ func loadVerifier(file string, alg jws.Algorithm) (jws.Verifier, error) {
 		// Every byte of the file is the secret, a final newline included.
 		return jws.NewHMAC(alg, data)
 	}
-	block, _ := pem.Decode(data)
-	if block == nil {
-		return nil, fmt.Errorf("%s: no PEM block (for %s, -key needs a PEM public key)", file, alg)
-	}
-	var pub any
-	switch block.Type {
-	case "PUBLIC KEY": // SubjectPublicKeyInfo: RSA, ECDSA or Ed25519
-		pub, err = x509.ParsePKIXPublicKey(block.Bytes)
-	case "RSA PUBLIC KEY": // PKCS #1
-		pub, err = x509.ParsePKCS1PublicKey(block.Bytes)
-	default:
-		return nil, fmt.Errorf("%s: a %q PEM block; want a PUBLIC KEY (never give a debugger a private key)", file, block.Type)
-	}
+	v, err := jws.ParsePEMVerifier(alg, data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	switch k := pub.(type) {
-	case *rsa.PublicKey:
-		return jws.NewRSAVerifier(alg, k)
-	case *ecdsa.PublicKey:
-		return jws.NewECDSAVerifier(alg, k)
-	case ed25519.PublicKey:
-		if alg != jws.EdDSA {
-			return nil, fmt.Errorf("%s: an Ed25519 key verifies EdDSA, not %s", file, alg)
-		}
-		return jws.NewEd25519Verifier(k)
-	}
-	return nil, fmt.Errorf("%s: unsupported key type %T", file, pub)
+	return v, nil
 }

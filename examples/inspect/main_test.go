@@ -277,3 +277,39 @@ func TestHelp(t *testing.T) {
 	}
 	wantContains(t, "usage", errOut, "usage: inspect", "-key FILE", "-alg ALG")
 }
+
+// TestPEMFiles verifies with the key files openssl wrote (testdata/pem at
+// the repository's root): a certificate and a PKCS #1 public key serve as
+// well as a PKIX one, and a private key is refused.
+func TestPEMFiles(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "pem")
+	priv, err := os.ReadFile(filepath.Join(dir, "rsa2048.pkcs8.pem"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err := jws.ParsePEMSigner(jws.PS256, priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := signToken(t, signer)
+	for _, tc := range []struct {
+		file  string
+		want  int
+		wants string
+	}{
+		{"rsa2048.pub.pem", 0, "Signature: VALID"},
+		{"rsa2048.pkcs1pub.pem", 0, "Signature: VALID"},
+		{"rsa2048.cert.pem", 0, "Signature: VALID"},
+		{"p256.pub.pem", 2, "PS256 cannot be used with an ECDSA key"},
+		{"rsa2048.pkcs8.pem", 2, "where a public key is expected"},
+		{"rsa1024.pub.pem", 2, "at least 2048 bits"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			code, out, errOut := runInspect(t, "", "-key", filepath.Join(dir, tc.file), "-alg", "PS256", token)
+			if code != tc.want {
+				t.Fatalf("run = %d, want %d; stdout:\n%s\nstderr:\n%s", code, tc.want, out, errOut)
+			}
+			wantContains(t, "output", out+errOut, tc.wants)
+		})
+	}
+}
