@@ -30,8 +30,9 @@
 //   - "jti" (ID, RFC 7519 §4.1.7): a unique identifier for the token, to
 //     detect replays and to revoke one token.
 //
-// Times are [NumericDate] values: whole seconds since the Unix epoch, with 0
-// meaning absent.
+// Times are [NumericDate] values: seconds since the Unix epoch, kept
+// exactly with any fraction they were sent with. The zero NumericDate means
+// absent; 0, 1970-01-01T00:00:00Z, is a real date.
 //
 // # Public and private claims
 //
@@ -80,17 +81,23 @@
 // failure: exp, nbf, iat, max age, iss, sub, aud, jti.
 //
 // Time is compared exactly, with now at nanosecond precision and each date
-// at a whole second, widened by Leeway:
+// with the fraction it was sent with (even one finer than a nanosecond),
+// widened by Leeway; nothing is rounded toward acceptance:
 //
 //   - exp: the token is valid while now < exp + Leeway. At exp exactly it
-//     has expired; with exp = 100 s, 99.5 s is valid and 100 s is not.
-//   - nbf: the token is valid once now >= nbf - Leeway.
-//   - iat: the token is rejected when iat > now + Leeway.
+//     has expired; with exp = 100 s, 99.5 s is valid and 100 s is not; with
+//     exp = 100.5 s, 100 s is still valid.
+//   - nbf: the token is valid once now >= nbf - Leeway; with nbf = 100.5 s,
+//     100 s is too early.
+//   - iat: the token is rejected when iat > now + Leeway; with
+//     iat = 100.5 s, 100 s is too early.
 //   - MaxAge: iat is required, and now - iat <= MaxAge + Leeway must hold.
 //
 // Leeway tolerates clock skew between issuer and verifier; keep it small (a
 // minute or less). Negative Leeway or MaxAge values are refused, and the
 // arithmetic saturates, so no date or duration can overflow into a pass.
+// A date of 0 is 1970-01-01T00:00:00Z, not an absent date: "exp":0 has
+// expired even with AllowMissingExpiry, and "nbf":0 and "iat":0 pass.
 //
 // # Errors
 //

@@ -81,8 +81,8 @@ func ExampleValidator() {
 	r := &claims.Registered{
 		Issuer:    "https://auth.example.com",
 		Audience:  claims.Audience{"https://api.example.com", "https://billing.example.com"},
-		IssuedAt:  1714564800, // 12:00
-		ExpiresAt: 1714565700, // 12:15
+		IssuedAt:  claims.UnixDate(1714564800), // 12:00
+		ExpiresAt: claims.UnixDate(1714565700), // 12:15
 	}
 	fmt.Println(v.Validate(r))
 
@@ -115,11 +115,11 @@ func ExampleValidator_Validate_errors() {
 		},
 	}
 	for _, r := range []claims.Registered{
-		{ExpiresAt: 1714565700, ID: "fresh"},
-		{ExpiresAt: 1714564900, ID: "fresh"},
-		{ExpiresAt: 1714565700, NotBefore: 1714565600, ID: "fresh"},
-		{ExpiresAt: 1714565700, ID: "logged-out"},
-		{ExpiresAt: 1714565700},
+		{ExpiresAt: claims.UnixDate(1714565700), ID: "fresh"},
+		{ExpiresAt: claims.UnixDate(1714564900), ID: "fresh"},
+		{ExpiresAt: claims.UnixDate(1714565700), NotBefore: claims.UnixDate(1714565600), ID: "fresh"},
+		{ExpiresAt: claims.UnixDate(1714565700), ID: "logged-out"},
+		{ExpiresAt: claims.UnixDate(1714565700)},
 		{ID: "fresh"},
 	} {
 		err := v.Validate(&r)
@@ -181,14 +181,22 @@ func ExampleGet() {
 
 func ExampleNumericDate() {
 	var r claims.Registered
-	if err := claims.Decode([]byte(`{"exp":1714565700.75,"nbf":-1.5}`), &r); err != nil {
+	if err := claims.Decode([]byte(`{"exp":1714565700.75,"nbf":0}`), &r); err != nil {
 		panic(err)
 	}
 	fmt.Println(r.ExpiresAt, r.ExpiresAt.Time())
-	fmt.Println(r.NotBefore, r.NotBefore.Time())
-	fmt.Println(r.IssuedAt, r.IssuedAt.Time().IsZero()) // absent
+	fmt.Println(r.NotBefore, r.NotBefore.IsZero(), r.NotBefore.Time()) // 0 is a date
+	fmt.Println(r.IssuedAt, r.IssuedAt.IsZero())                       // absent
+
+	// Dates made in Go are whole seconds; absent ones are left out.
+	out, err := json.Marshal(claims.Registered{
+		ExpiresAt: claims.NewNumericDate(time.Date(2024, 5, 1, 12, 15, 0, 999, time.UTC)),
+		NotBefore: claims.UnixDate(0),
+	})
+	fmt.Println(string(out), err)
 	// Output:
-	// 1714565700 2024-05-01 12:15:00 +0000 UTC
-	// -2 1969-12-31 23:59:58 +0000 UTC
-	// 0 true
+	// 1714565700.75 2024-05-01 12:15:00.75 +0000 UTC
+	// 0 false 1970-01-01 00:00:00 +0000 UTC
+	// absent true
+	// {"exp":1714565700,"nbf":0} <nil>
 }

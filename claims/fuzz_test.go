@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/big"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -17,15 +18,18 @@ import (
 	"github.com/signet-go/signet/internal/strictjson"
 )
 
-// FuzzNumericDate checks NumericDate's decoder against an exact oracle: the
-// floor of the number computed with math/big, which must fit an int64 and
-// not be 0; and that what decodes re-encodes and decodes to the same date.
+// FuzzNumericDate checks NumericDate's decoder against an exact oracle
+// computed with math/big: the floor of the number, which must fit an int64,
+// its first nine decimals after the floor, and whether anything remains
+// below a nanosecond; and that what decodes re-encodes and decodes to the
+// same date.
 func FuzzNumericDate(f *testing.F) {
 	for _, s := range []string{
 		"1", "-1", "0", "-0", "1.5", "-1.5", "1e3", "1E-3", "-1e-400", "1e400",
 		"9223372036854775807", "9223372036854775808", "-9223372036854775808",
 		"-9223372036854775808.5", "9223372036854775807.9", "1700000000.123",
 		`"1"`, "null", "true", "01", "1.", ".1", "+1", " 1", "0.0000000000000000001e19",
+		"-0.0000000011", "1.0000000001", "-1.999999999",
 	} {
 		f.Add(s)
 	}
@@ -35,18 +39,17 @@ func FuzzNumericDate(f *testing.F) {
 		if err != nil && !errors.Is(err, claims.ErrMalformed) {
 			t.Fatalf("UnmarshalJSON(%q) = %v, not ErrMalformed", s, err)
 		}
-		if want, ok := floorOf(s); ok {
-			inRange := want.IsInt64() && want.Sign() != 0
+		if want, ok := partsOfNumber(s); ok {
 			switch {
-			case inRange && err != nil:
-				t.Fatalf("UnmarshalJSON(%q) = %v, want %v", s, err, want)
-			case inRange && int64(d) != want.Int64():
-				t.Fatalf("UnmarshalJSON(%q) = %d, want %v", s, d, want)
-			case !inRange && err == nil:
-				t.Fatalf("UnmarshalJSON(%q) = %d, want an error (floor %v)", s, d, want)
+			case want.inRange && err != nil:
+				t.Fatalf("UnmarshalJSON(%q) = %v, want %+v", s, err, want.parts)
+			case want.inRange && (partsOf(d) != want.parts || d.IsZero()):
+				t.Fatalf("UnmarshalJSON(%q) = %+v, want %+v", s, partsOf(d), want.parts)
+			case !want.inRange && err == nil:
+				t.Fatalf("UnmarshalJSON(%q) = %+v, want an error (out of range)", s, partsOf(d))
 			}
 		} else if err == nil && !isJSONNumber(s) {
-			t.Fatalf("UnmarshalJSON(%q) = %d, but it is not a JSON number", s, d)
+			t.Fatalf("UnmarshalJSON(%q) = %+v, but it is not a JSON number", s, partsOf(d))
 		}
 		if err != nil {
 			return
@@ -57,7 +60,7 @@ func FuzzNumericDate(f *testing.F) {
 		}
 		var d2 claims.NumericDate
 		if err := json.Unmarshal(enc, &d2); err != nil || d2 != d {
-			t.Fatalf("round trip of %d through %s = %d, %v", d, enc, d2, err)
+			t.Fatalf("round trip of %+v through %s = %+v, %v", partsOf(d), enc, partsOf(d2), err)
 		}
 	})
 }
@@ -71,51 +74,70 @@ func isJSONNumber(s string) bool {
 	return json.Unmarshal([]byte(s), &n) == nil && strings.TrimSpace(s) == s
 }
 
-// floorOf returns floor(x) for the JSON number s, if s is one whose exponent
-// is small enough for math/big to handle quickly.
-func floorOf(s string) (*big.Int, bool) {
+// exactParts is the oracle's view of a JSON number.
+type exactParts struct {
+	parts
+	inRange bool // the floor fits an int64
+}
+
+// partsOfNumber returns the exact parts of the JSON number s, if s is one
+// whose exponent is small enough for math/big to handle quickly.
+func partsOfNumber(s string) (exactParts, bool) {
 	if !isJSONNumber(s) {
-		return nil, false
+		return exactParts{}, false
 	}
 	if i := strings.IndexAny(s, "eE"); i >= 0 {
 		exp := strings.TrimLeft(s[i+1:], "+-")
 		if len(strings.TrimLeft(exp, "0")) > 4 {
-			return nil, false
+			return exactParts{}, false
 		}
 	}
 	r, ok := new(big.Rat).SetString(s)
 	if !ok {
-		return nil, false
+		return exactParts{}, false
 	}
 	q := new(big.Int)
 	m := new(big.Int)
 	q.DivMod(r.Num(), r.Denom(), m) // Euclidean: floor for a positive denominator
-	return q, true
+	if !q.IsInt64() {
+		return exactParts{}, true
+	}
+	// m/denom is the fraction in [0, 1): its nanoseconds and what remains.
+	ns, rest := new(big.Int), new(big.Int)
+	ns.DivMod(m.Mul(m, big.NewInt(1e9)), r.Denom(), rest)
+	return exactParts{
+		parts:   parts{sec: q.Int64(), nsec: int32(ns.Int64()), inexact: rest.Sign() != 0},
+		inRange: true,
+	}, true
 }
 
 func FuzzNumericDateRoundTrip(f *testing.F) {
-	for _, n := range []int64{1, -1, 1700000000, math.MaxInt64, math.MinInt64} {
+	for _, n := range []int64{0, 1, -1, 1700000000, math.MaxInt64, math.MinInt64, -62135596800} {
 		f.Add(n)
 	}
 	f.Fuzz(func(t *testing.T, n int64) {
-		d := claims.NumericDate(n)
+		d := claims.UnixDate(n)
 		enc, err := json.Marshal(d)
 		if err != nil {
 			t.Fatal(err)
 		}
+		if want := strconv.FormatInt(n, 10); string(enc) != want {
+			t.Fatalf("json.Marshal(UnixDate(%d)) = %s, want %s", n, enc, want)
+		}
 		var got claims.NumericDate
-		err = json.Unmarshal(enc, &got)
-		if n == 0 {
-			if err == nil {
-				t.Fatalf("0 decoded from %s", enc)
+		if err := json.Unmarshal(enc, &got); err != nil || got != d {
+			t.Fatalf("json round trip of %d = %v, %v", n, got, err)
+		}
+		if d.IsZero() || d.Unix() != n {
+			t.Fatalf("UnixDate(%d): IsZero() = %v, Unix() = %d", n, d.IsZero(), d.Unix())
+		}
+		// The zero time.Time, 0001-01-01T00:00:00Z, stands for absence.
+		if tm := d.Time(); !tm.IsZero() {
+			if got := claims.NewNumericDate(tm); got != d {
+				t.Fatalf("NewNumericDate(UnixDate(%d).Time()) = %v", n, got)
 			}
-			return
-		}
-		if err != nil || got != d {
-			t.Fatalf("json round trip of %d = %d, %v", n, got, err)
-		}
-		if got := claims.NewNumericDate(d.Time()); got != d {
-			t.Fatalf("NewNumericDate(%d.Time()) = %d", n, got)
+		} else if got := claims.NewNumericDate(tm); !got.IsZero() {
+			t.Fatalf("NewNumericDate(zero time) = %v, want the absent date", got)
 		}
 	})
 }

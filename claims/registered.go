@@ -16,7 +16,8 @@ package claims
 // Registered has no JSON methods of its own (they would be promoted to every
 // struct that embeds it); its fields carry the JSON names, and [Decode]
 // applies the strict rules. In [Decode], a registered claim whose value is
-// null is malformed.
+// null is malformed. An absent date is the zero [NumericDate], left out of
+// the JSON form by the omitzero tags; a date of 0 is present and encoded.
 type Registered struct {
 	// Issuer is "iss", the principal that issued the token (RFC 7519
 	// §4.1.1), compared case-sensitively.

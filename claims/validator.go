@@ -77,10 +77,18 @@ type Validator struct {
 //  8. jti: when CheckID is set, required (ErrMissing) and accepted by
 //     CheckID (ErrID).
 //
-// Times compare exactly: a NumericDate is a whole second, and now keeps
-// its nanoseconds. With exp = 100, now = 99.5 s is valid and now = 100 s has
-// expired. The arithmetic saturates instead of overflowing, so dates near
-// the ends of int64 and huge durations behave as far past or far future.
+// Times compare exactly: now keeps its nanoseconds, and a NumericDate keeps
+// the fraction it was decoded with, even one finer than a nanosecond. With
+// exp = 100, now = 99.5 s is valid and now = 100 s has expired; with
+// exp = 100.5, now = 100 s is still valid; with nbf = 100.5 or iat = 100.5,
+// now = 100 s is too early. Nothing is rounded toward acceptance. The one
+// approximation is at the ends of int64 seconds (about 292 billion years
+// from now): the arithmetic saturates instead of overflowing, so dates near
+// them and huge durations behave as the far past or far future.
+//
+// Presence is not the value: a present date of 0 (1970-01-01T00:00:00Z) is
+// a date like any other, so "exp":0 has expired, even with
+// AllowMissingExpiry, while "nbf":0 and "iat":0 are long past and pass.
 func (v *Validator) Validate(r *Registered) error {
 	if v == nil {
 		v = &Validator{}
@@ -100,24 +108,24 @@ func (v *Validator) Validate(r *Registered) error {
 	} else {
 		t = time.Now()
 	}
-	now := instant{sec: t.Unix(), nsec: int64(t.Nanosecond())}
+	now := instant{sec: t.Unix(), half: 2 * int64(t.Nanosecond())}
 	leeway := v.Leeway
 
-	if r.ExpiresAt == 0 {
+	if r.ExpiresAt.IsZero() {
 		if !v.AllowMissingExpiry {
 			return &claimError{claim: "exp", err: ErrMissing}
 		}
 	} else if !now.before(date(r.ExpiresAt).add(leeway)) {
 		return &claimError{claim: "exp", err: ErrExpired}
 	}
-	if r.NotBefore != 0 && now.before(date(r.NotBefore).add(-leeway)) {
+	if !r.NotBefore.IsZero() && now.before(date(r.NotBefore).add(-leeway)) {
 		return &claimError{claim: "nbf", err: ErrNotYetValid}
 	}
-	if r.IssuedAt != 0 && now.add(leeway).before(date(r.IssuedAt)) {
+	if !r.IssuedAt.IsZero() && now.add(leeway).before(date(r.IssuedAt)) {
 		return &claimError{claim: "iat", err: ErrIssuedInFuture}
 	}
 	if v.MaxAge > 0 {
-		if r.IssuedAt == 0 {
+		if r.IssuedAt.IsZero() {
 			return &claimError{claim: "iat", err: ErrMissing, detail: "required by MaxAge"}
 		}
 		if date(r.IssuedAt).add(v.MaxAge).add(leeway).before(now) {
@@ -163,37 +171,49 @@ func (v *Validator) Validate(r *Registered) error {
 }
 
 // instant is a point in time as whole seconds since the Unix epoch plus
-// nanoseconds in [0, 1e9). Its arithmetic saturates at the ends of int64
+// half-nanoseconds in [0, 2e9). The clock, Leeway and MaxAge are whole
+// nanoseconds; a decoded date finer than a nanosecond lies strictly between
+// two nanoseconds, and standing it on the half-nanosecond between them
+// orders it exactly against every whole nanosecond, so that every
+// comparison below is exact. The arithmetic saturates at the ends of int64
 // seconds, so no comparison can be fooled by overflow.
 type instant struct {
-	sec, nsec int64
+	sec  int64
+	half int64 // half-nanoseconds after sec
 }
 
-func date(d NumericDate) instant { return instant{sec: int64(d)} }
+// date returns the instant of the present date d.
+func date(d NumericDate) instant {
+	t := instant{sec: d.sec, half: 2 * int64(d.nsec)}
+	if d.inexact {
+		t.half++
+	}
+	return t
+}
 
 // add returns t + d, saturated.
 func (t instant) add(d time.Duration) instant {
 	sec := int64(d / time.Second)
-	nsec := t.nsec + int64(d%time.Second) // in (-1e9, 2e9)
+	half := t.half + 2*int64(d%time.Second) // in (-2e9, 4e9)
 	switch {
-	case nsec >= 1e9:
-		nsec -= 1e9
+	case half >= 2e9:
+		half -= 2e9
 		sec++
-	case nsec < 0:
-		nsec += 1e9
+	case half < 0:
+		half += 2e9
 		sec--
 	}
 	// sec is within ±(MaxInt64/1e9 + 1), so only t.sec + sec can overflow.
 	switch {
 	case sec > 0 && t.sec > math.MaxInt64-sec:
-		return instant{sec: math.MaxInt64, nsec: 1e9 - 1}
+		return instant{sec: math.MaxInt64, half: 2e9 - 1}
 	case sec < 0 && t.sec < math.MinInt64-sec:
 		return instant{sec: math.MinInt64}
 	}
-	return instant{sec: t.sec + sec, nsec: nsec}
+	return instant{sec: t.sec + sec, half: half}
 }
 
 // before reports whether t is strictly earlier than u.
 func (t instant) before(u instant) bool {
-	return t.sec < u.sec || (t.sec == u.sec && t.nsec < u.nsec)
+	return t.sec < u.sec || (t.sec == u.sec && t.half < u.half)
 }

@@ -18,7 +18,7 @@ func at(sec, nsec int64) func() time.Time {
 }
 
 // far is an expiry far in the future, for tests about other claims.
-const far = claims.NumericDate(1 << 40)
+var far = claims.UnixDate(1 << 40)
 
 func TestValidateTimeBoundaries(t *testing.T) {
 	const T = 1_000_000
@@ -30,69 +30,69 @@ func TestValidateTimeBoundaries(t *testing.T) {
 		wantErr error // nil means valid
 	}{
 		// exp: valid only while now < exp + leeway.
-		{name: "exp/now=exp-1", r: claims.Registered{ExpiresAt: T}, now: at(T-1, 0)},
-		{name: "exp/now=exp-1ns", r: claims.Registered{ExpiresAt: T}, now: at(T-1, 999_999_999)},
-		{name: "exp/now=exp-0.5s", r: claims.Registered{ExpiresAt: T}, now: at(T-1, 500_000_000)},
-		{name: "exp/now=exp", r: claims.Registered{ExpiresAt: T}, now: at(T, 0), wantErr: claims.ErrExpired},
-		{name: "exp/now=exp+1ns", r: claims.Registered{ExpiresAt: T}, now: at(T, 1), wantErr: claims.ErrExpired},
-		{name: "exp/now=exp+1", r: claims.Registered{ExpiresAt: T}, now: at(T+1, 0), wantErr: claims.ErrExpired},
-		{name: "exp/leeway/now=exp+leeway-1", r: claims.Registered{ExpiresAt: T}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T+9, 0)},
-		{name: "exp/leeway/now=exp+leeway-1ns", r: claims.Registered{ExpiresAt: T}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T+9, 999_999_999)},
-		{name: "exp/leeway/now=exp+leeway", r: claims.Registered{ExpiresAt: T}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T+10, 0), wantErr: claims.ErrExpired},
-		{name: "exp/leeway/now=exp+leeway+1", r: claims.Registered{ExpiresAt: T}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T+11, 0), wantErr: claims.ErrExpired},
-		{name: "exp/sub-second leeway", r: claims.Registered{ExpiresAt: T}, v: claims.Validator{Leeway: 1500 * time.Millisecond}, now: at(T+1, 499_999_999)},
-		{name: "exp/sub-second leeway/at bound", r: claims.Registered{ExpiresAt: T}, v: claims.Validator{Leeway: 1500 * time.Millisecond}, now: at(T+1, 500_000_000), wantErr: claims.ErrExpired},
-		{name: "exp/negative", r: claims.Registered{ExpiresAt: -1}, now: at(T, 0), wantErr: claims.ErrExpired},
-		{name: "exp/before 1970, now too", r: claims.Registered{ExpiresAt: -100}, now: at(-101, 0)},
+		{name: "exp/now=exp-1", r: claims.Registered{ExpiresAt: claims.UnixDate(T)}, now: at(T-1, 0)},
+		{name: "exp/now=exp-1ns", r: claims.Registered{ExpiresAt: claims.UnixDate(T)}, now: at(T-1, 999_999_999)},
+		{name: "exp/now=exp-0.5s", r: claims.Registered{ExpiresAt: claims.UnixDate(T)}, now: at(T-1, 500_000_000)},
+		{name: "exp/now=exp", r: claims.Registered{ExpiresAt: claims.UnixDate(T)}, now: at(T, 0), wantErr: claims.ErrExpired},
+		{name: "exp/now=exp+1ns", r: claims.Registered{ExpiresAt: claims.UnixDate(T)}, now: at(T, 1), wantErr: claims.ErrExpired},
+		{name: "exp/now=exp+1", r: claims.Registered{ExpiresAt: claims.UnixDate(T)}, now: at(T+1, 0), wantErr: claims.ErrExpired},
+		{name: "exp/leeway/now=exp+leeway-1", r: claims.Registered{ExpiresAt: claims.UnixDate(T)}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T+9, 0)},
+		{name: "exp/leeway/now=exp+leeway-1ns", r: claims.Registered{ExpiresAt: claims.UnixDate(T)}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T+9, 999_999_999)},
+		{name: "exp/leeway/now=exp+leeway", r: claims.Registered{ExpiresAt: claims.UnixDate(T)}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T+10, 0), wantErr: claims.ErrExpired},
+		{name: "exp/leeway/now=exp+leeway+1", r: claims.Registered{ExpiresAt: claims.UnixDate(T)}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T+11, 0), wantErr: claims.ErrExpired},
+		{name: "exp/sub-second leeway", r: claims.Registered{ExpiresAt: claims.UnixDate(T)}, v: claims.Validator{Leeway: 1500 * time.Millisecond}, now: at(T+1, 499_999_999)},
+		{name: "exp/sub-second leeway/at bound", r: claims.Registered{ExpiresAt: claims.UnixDate(T)}, v: claims.Validator{Leeway: 1500 * time.Millisecond}, now: at(T+1, 500_000_000), wantErr: claims.ErrExpired},
+		{name: "exp/negative", r: claims.Registered{ExpiresAt: claims.UnixDate(-1)}, now: at(T, 0), wantErr: claims.ErrExpired},
+		{name: "exp/before 1970, now too", r: claims.Registered{ExpiresAt: claims.UnixDate(-100)}, now: at(-101, 0)},
 
 		// exp is required unless AllowMissingExpiry.
 		{name: "exp/missing", now: at(T, 0), wantErr: claims.ErrMissing},
 		{name: "exp/missing allowed", v: claims.Validator{AllowMissingExpiry: true}, now: at(T, 0)},
-		{name: "exp/present though missing allowed", r: claims.Registered{ExpiresAt: T}, v: claims.Validator{AllowMissingExpiry: true}, now: at(T, 0), wantErr: claims.ErrExpired},
+		{name: "exp/present though missing allowed", r: claims.Registered{ExpiresAt: claims.UnixDate(T)}, v: claims.Validator{AllowMissingExpiry: true}, now: at(T, 0), wantErr: claims.ErrExpired},
 
 		// nbf: valid once now >= nbf - leeway.
-		{name: "nbf/now=nbf-1", r: claims.Registered{ExpiresAt: far, NotBefore: T}, now: at(T-1, 0), wantErr: claims.ErrNotYetValid},
-		{name: "nbf/now=nbf-1ns", r: claims.Registered{ExpiresAt: far, NotBefore: T}, now: at(T-1, 999_999_999), wantErr: claims.ErrNotYetValid},
-		{name: "nbf/now=nbf", r: claims.Registered{ExpiresAt: far, NotBefore: T}, now: at(T, 0)},
-		{name: "nbf/now=nbf+1", r: claims.Registered{ExpiresAt: far, NotBefore: T}, now: at(T+1, 0)},
-		{name: "nbf/leeway/now=nbf-leeway-1", r: claims.Registered{ExpiresAt: far, NotBefore: T}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-11, 0), wantErr: claims.ErrNotYetValid},
-		{name: "nbf/leeway/now=nbf-leeway-1ns", r: claims.Registered{ExpiresAt: far, NotBefore: T}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-11, 999_999_999), wantErr: claims.ErrNotYetValid},
-		{name: "nbf/leeway/now=nbf-leeway", r: claims.Registered{ExpiresAt: far, NotBefore: T}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-10, 0)},
-		{name: "nbf/leeway/now=nbf-leeway+1", r: claims.Registered{ExpiresAt: far, NotBefore: T}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-9, 0)},
+		{name: "nbf/now=nbf-1", r: claims.Registered{ExpiresAt: far, NotBefore: claims.UnixDate(T)}, now: at(T-1, 0), wantErr: claims.ErrNotYetValid},
+		{name: "nbf/now=nbf-1ns", r: claims.Registered{ExpiresAt: far, NotBefore: claims.UnixDate(T)}, now: at(T-1, 999_999_999), wantErr: claims.ErrNotYetValid},
+		{name: "nbf/now=nbf", r: claims.Registered{ExpiresAt: far, NotBefore: claims.UnixDate(T)}, now: at(T, 0)},
+		{name: "nbf/now=nbf+1", r: claims.Registered{ExpiresAt: far, NotBefore: claims.UnixDate(T)}, now: at(T+1, 0)},
+		{name: "nbf/leeway/now=nbf-leeway-1", r: claims.Registered{ExpiresAt: far, NotBefore: claims.UnixDate(T)}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-11, 0), wantErr: claims.ErrNotYetValid},
+		{name: "nbf/leeway/now=nbf-leeway-1ns", r: claims.Registered{ExpiresAt: far, NotBefore: claims.UnixDate(T)}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-11, 999_999_999), wantErr: claims.ErrNotYetValid},
+		{name: "nbf/leeway/now=nbf-leeway", r: claims.Registered{ExpiresAt: far, NotBefore: claims.UnixDate(T)}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-10, 0)},
+		{name: "nbf/leeway/now=nbf-leeway+1", r: claims.Registered{ExpiresAt: far, NotBefore: claims.UnixDate(T)}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-9, 0)},
 
 		// iat: rejected when iat > now + leeway.
-		{name: "iat/now=iat-1", r: claims.Registered{ExpiresAt: far, IssuedAt: T}, now: at(T-1, 0), wantErr: claims.ErrIssuedInFuture},
-		{name: "iat/now=iat-0.5s", r: claims.Registered{ExpiresAt: far, IssuedAt: T}, now: at(T-1, 500_000_000), wantErr: claims.ErrIssuedInFuture},
-		{name: "iat/now=iat", r: claims.Registered{ExpiresAt: far, IssuedAt: T}, now: at(T, 0)},
-		{name: "iat/now=iat+1", r: claims.Registered{ExpiresAt: far, IssuedAt: T}, now: at(T+1, 0)},
-		{name: "iat/leeway/now=iat-leeway-1", r: claims.Registered{ExpiresAt: far, IssuedAt: T}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-11, 0), wantErr: claims.ErrIssuedInFuture},
-		{name: "iat/leeway/now=iat-leeway-1ns", r: claims.Registered{ExpiresAt: far, IssuedAt: T}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-11, 999_999_999), wantErr: claims.ErrIssuedInFuture},
-		{name: "iat/leeway/now=iat-leeway", r: claims.Registered{ExpiresAt: far, IssuedAt: T}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-10, 0)},
-		{name: "iat/leeway/now=iat-leeway+1", r: claims.Registered{ExpiresAt: far, IssuedAt: T}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-9, 0)},
+		{name: "iat/now=iat-1", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(T)}, now: at(T-1, 0), wantErr: claims.ErrIssuedInFuture},
+		{name: "iat/now=iat-0.5s", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(T)}, now: at(T-1, 500_000_000), wantErr: claims.ErrIssuedInFuture},
+		{name: "iat/now=iat", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(T)}, now: at(T, 0)},
+		{name: "iat/now=iat+1", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(T)}, now: at(T+1, 0)},
+		{name: "iat/leeway/now=iat-leeway-1", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(T)}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-11, 0), wantErr: claims.ErrIssuedInFuture},
+		{name: "iat/leeway/now=iat-leeway-1ns", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(T)}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-11, 999_999_999), wantErr: claims.ErrIssuedInFuture},
+		{name: "iat/leeway/now=iat-leeway", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(T)}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-10, 0)},
+		{name: "iat/leeway/now=iat-leeway+1", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(T)}, v: claims.Validator{Leeway: 10 * time.Second}, now: at(T-9, 0)},
 
 		// MaxAge: iat required, now - iat <= MaxAge + leeway.
 		{name: "maxage/missing iat", r: claims.Registered{ExpiresAt: far}, v: claims.Validator{MaxAge: time.Minute}, now: at(T, 0), wantErr: claims.ErrMissing},
-		{name: "maxage/now=iat+maxage-1", r: claims.Registered{ExpiresAt: far, IssuedAt: T}, v: claims.Validator{MaxAge: time.Minute}, now: at(T+59, 0)},
-		{name: "maxage/now=iat+maxage", r: claims.Registered{ExpiresAt: far, IssuedAt: T}, v: claims.Validator{MaxAge: time.Minute}, now: at(T+60, 0)},
-		{name: "maxage/now=iat+maxage+1ns", r: claims.Registered{ExpiresAt: far, IssuedAt: T}, v: claims.Validator{MaxAge: time.Minute}, now: at(T+60, 1), wantErr: claims.ErrTooOld},
-		{name: "maxage/now=iat+maxage+1", r: claims.Registered{ExpiresAt: far, IssuedAt: T}, v: claims.Validator{MaxAge: time.Minute}, now: at(T+61, 0), wantErr: claims.ErrTooOld},
-		{name: "maxage/leeway/now=iat+maxage+leeway-1", r: claims.Registered{ExpiresAt: far, IssuedAt: T}, v: claims.Validator{MaxAge: time.Minute, Leeway: 10 * time.Second}, now: at(T+69, 0)},
-		{name: "maxage/leeway/now=iat+maxage+leeway", r: claims.Registered{ExpiresAt: far, IssuedAt: T}, v: claims.Validator{MaxAge: time.Minute, Leeway: 10 * time.Second}, now: at(T+70, 0)},
-		{name: "maxage/leeway/now=iat+maxage+leeway+1", r: claims.Registered{ExpiresAt: far, IssuedAt: T}, v: claims.Validator{MaxAge: time.Minute, Leeway: 10 * time.Second}, now: at(T+71, 0), wantErr: claims.ErrTooOld},
-		{name: "maxage/with missing expiry", r: claims.Registered{IssuedAt: T}, v: claims.Validator{MaxAge: time.Minute, AllowMissingExpiry: true}, now: at(T+61, 0), wantErr: claims.ErrTooOld},
+		{name: "maxage/now=iat+maxage-1", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(T)}, v: claims.Validator{MaxAge: time.Minute}, now: at(T+59, 0)},
+		{name: "maxage/now=iat+maxage", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(T)}, v: claims.Validator{MaxAge: time.Minute}, now: at(T+60, 0)},
+		{name: "maxage/now=iat+maxage+1ns", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(T)}, v: claims.Validator{MaxAge: time.Minute}, now: at(T+60, 1), wantErr: claims.ErrTooOld},
+		{name: "maxage/now=iat+maxage+1", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(T)}, v: claims.Validator{MaxAge: time.Minute}, now: at(T+61, 0), wantErr: claims.ErrTooOld},
+		{name: "maxage/leeway/now=iat+maxage+leeway-1", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(T)}, v: claims.Validator{MaxAge: time.Minute, Leeway: 10 * time.Second}, now: at(T+69, 0)},
+		{name: "maxage/leeway/now=iat+maxage+leeway", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(T)}, v: claims.Validator{MaxAge: time.Minute, Leeway: 10 * time.Second}, now: at(T+70, 0)},
+		{name: "maxage/leeway/now=iat+maxage+leeway+1", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(T)}, v: claims.Validator{MaxAge: time.Minute, Leeway: 10 * time.Second}, now: at(T+71, 0), wantErr: claims.ErrTooOld},
+		{name: "maxage/with missing expiry", r: claims.Registered{IssuedAt: claims.UnixDate(T)}, v: claims.Validator{MaxAge: time.Minute, AllowMissingExpiry: true}, now: at(T+61, 0), wantErr: claims.ErrTooOld},
 
 		// Extremes: no overflow, whatever the values.
-		{name: "extreme/exp max", r: claims.Registered{ExpiresAt: math.MaxInt64}, now: at(T, 0)},
-		{name: "extreme/exp max, max leeway", r: claims.Registered{ExpiresAt: math.MaxInt64}, v: claims.Validator{Leeway: math.MaxInt64}, now: at(T, 0)},
-		{name: "extreme/exp min", r: claims.Registered{ExpiresAt: math.MinInt64}, now: at(T, 0), wantErr: claims.ErrExpired},
-		{name: "extreme/exp min, max leeway", r: claims.Registered{ExpiresAt: math.MinInt64}, v: claims.Validator{Leeway: math.MaxInt64}, now: at(T, 0), wantErr: claims.ErrExpired},
-		{name: "extreme/nbf max, max leeway", r: claims.Registered{ExpiresAt: math.MaxInt64, NotBefore: math.MaxInt64}, v: claims.Validator{Leeway: math.MaxInt64}, now: at(T, 0), wantErr: claims.ErrNotYetValid},
-		{name: "extreme/nbf min, max leeway", r: claims.Registered{ExpiresAt: math.MaxInt64, NotBefore: math.MinInt64}, v: claims.Validator{Leeway: math.MaxInt64}, now: at(T, 0)},
-		{name: "extreme/iat max", r: claims.Registered{ExpiresAt: far, IssuedAt: math.MaxInt64}, v: claims.Validator{Leeway: math.MaxInt64}, now: at(T, 0), wantErr: claims.ErrIssuedInFuture},
-		{name: "extreme/iat min, max age", r: claims.Registered{ExpiresAt: far, IssuedAt: math.MinInt64}, v: claims.Validator{MaxAge: math.MaxInt64, Leeway: math.MaxInt64}, now: at(T, 0), wantErr: claims.ErrTooOld},
-		{name: "extreme/iat max-1, max age", r: claims.Registered{ExpiresAt: math.MaxInt64, IssuedAt: math.MaxInt64 - 1}, v: claims.Validator{MaxAge: math.MaxInt64, Leeway: math.MaxInt64}, now: at(math.MaxInt64-1, 0)},
-		{name: "extreme/now far future", r: claims.Registered{ExpiresAt: math.MaxInt64 - 1}, v: claims.Validator{Leeway: math.MaxInt64}, now: at(math.MaxInt64-1, 0)},
-		{name: "extreme/now far past", r: claims.Registered{ExpiresAt: far, NotBefore: math.MinInt64 + 1}, v: claims.Validator{Leeway: math.MaxInt64}, now: at(math.MinInt64+1, 0)},
+		{name: "extreme/exp max", r: claims.Registered{ExpiresAt: claims.UnixDate(math.MaxInt64)}, now: at(T, 0)},
+		{name: "extreme/exp max, max leeway", r: claims.Registered{ExpiresAt: claims.UnixDate(math.MaxInt64)}, v: claims.Validator{Leeway: math.MaxInt64}, now: at(T, 0)},
+		{name: "extreme/exp min", r: claims.Registered{ExpiresAt: claims.UnixDate(math.MinInt64)}, now: at(T, 0), wantErr: claims.ErrExpired},
+		{name: "extreme/exp min, max leeway", r: claims.Registered{ExpiresAt: claims.UnixDate(math.MinInt64)}, v: claims.Validator{Leeway: math.MaxInt64}, now: at(T, 0), wantErr: claims.ErrExpired},
+		{name: "extreme/nbf max, max leeway", r: claims.Registered{ExpiresAt: claims.UnixDate(math.MaxInt64), NotBefore: claims.UnixDate(math.MaxInt64)}, v: claims.Validator{Leeway: math.MaxInt64}, now: at(T, 0), wantErr: claims.ErrNotYetValid},
+		{name: "extreme/nbf min, max leeway", r: claims.Registered{ExpiresAt: claims.UnixDate(math.MaxInt64), NotBefore: claims.UnixDate(math.MinInt64)}, v: claims.Validator{Leeway: math.MaxInt64}, now: at(T, 0)},
+		{name: "extreme/iat max", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(math.MaxInt64)}, v: claims.Validator{Leeway: math.MaxInt64}, now: at(T, 0), wantErr: claims.ErrIssuedInFuture},
+		{name: "extreme/iat min, max age", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(math.MinInt64)}, v: claims.Validator{MaxAge: math.MaxInt64, Leeway: math.MaxInt64}, now: at(T, 0), wantErr: claims.ErrTooOld},
+		{name: "extreme/iat max-1, max age", r: claims.Registered{ExpiresAt: claims.UnixDate(math.MaxInt64), IssuedAt: claims.UnixDate(math.MaxInt64 - 1)}, v: claims.Validator{MaxAge: math.MaxInt64, Leeway: math.MaxInt64}, now: at(math.MaxInt64-1, 0)},
+		{name: "extreme/now far future", r: claims.Registered{ExpiresAt: claims.UnixDate(math.MaxInt64 - 1)}, v: claims.Validator{Leeway: math.MaxInt64}, now: at(math.MaxInt64-1, 0)},
+		{name: "extreme/now far past", r: claims.Registered{ExpiresAt: far, NotBefore: claims.UnixDate(math.MinInt64 + 1)}, v: claims.Validator{Leeway: math.MaxInt64}, now: at(math.MinInt64+1, 0)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -156,26 +156,26 @@ func TestValidateClaims(t *testing.T) {
 		{name: "jti/missing", r: claims.Registered{ExpiresAt: far}, v: claims.Validator{CheckID: checkID}, wantErr: claims.ErrMissing, wantMsg: "claims: jti: missing claim: required by CheckID"},
 		{name: "jti/not checked", r: claims.Registered{ExpiresAt: far, ID: "revoked"}},
 
-		{name: "exp message", r: claims.Registered{ExpiresAt: 999}, wantErr: claims.ErrExpired, wantMsg: "claims: exp: token is expired"},
+		{name: "exp message", r: claims.Registered{ExpiresAt: claims.UnixDate(999)}, wantErr: claims.ErrExpired, wantMsg: "claims: exp: token is expired"},
 		{name: "exp missing message", wantErr: claims.ErrMissing, wantMsg: "claims: exp: missing claim"},
-		{name: "nbf message", r: claims.Registered{ExpiresAt: far, NotBefore: 1001}, wantErr: claims.ErrNotYetValid, wantMsg: "claims: nbf: token is not valid yet"},
-		{name: "iat message", r: claims.Registered{ExpiresAt: far, IssuedAt: 1001}, wantErr: claims.ErrIssuedInFuture, wantMsg: "claims: iat: token issued in the future"},
-		{name: "max age message", r: claims.Registered{ExpiresAt: far, IssuedAt: 1}, v: claims.Validator{MaxAge: time.Second}, wantErr: claims.ErrTooOld, wantMsg: "claims: iat: token is too old"},
+		{name: "nbf message", r: claims.Registered{ExpiresAt: far, NotBefore: claims.UnixDate(1001)}, wantErr: claims.ErrNotYetValid, wantMsg: "claims: nbf: token is not valid yet"},
+		{name: "iat message", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(1001)}, wantErr: claims.ErrIssuedInFuture, wantMsg: "claims: iat: token issued in the future"},
+		{name: "max age message", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(1)}, v: claims.Validator{MaxAge: time.Second}, wantErr: claims.ErrTooOld, wantMsg: "claims: iat: token is too old"},
 		{name: "max age missing message", r: claims.Registered{ExpiresAt: far}, v: claims.Validator{MaxAge: time.Second}, wantErr: claims.ErrMissing, wantMsg: "claims: iat: missing claim: required by MaxAge"},
 
 		// The order of the checks: the first failing one is reported.
-		{name: "order/exp before nbf", r: claims.Registered{ExpiresAt: 1, NotBefore: 2000}, wantErr: claims.ErrExpired},
-		{name: "order/nbf before iat", r: claims.Registered{ExpiresAt: far, NotBefore: 2000, IssuedAt: 2000}, wantErr: claims.ErrNotYetValid},
-		{name: "order/iat before max age", r: claims.Registered{ExpiresAt: far, IssuedAt: 2000}, v: claims.Validator{MaxAge: time.Second}, wantErr: claims.ErrIssuedInFuture},
-		{name: "order/max age before iss", r: claims.Registered{ExpiresAt: far, IssuedAt: 1, Issuer: "x"}, v: claims.Validator{MaxAge: time.Second, Issuer: "y"}, wantErr: claims.ErrTooOld},
-		{name: "order/time before iss", r: claims.Registered{ExpiresAt: 1, Issuer: "x"}, v: claims.Validator{Issuer: "y"}, wantErr: claims.ErrExpired},
+		{name: "order/exp before nbf", r: claims.Registered{ExpiresAt: claims.UnixDate(1), NotBefore: claims.UnixDate(2000)}, wantErr: claims.ErrExpired},
+		{name: "order/nbf before iat", r: claims.Registered{ExpiresAt: far, NotBefore: claims.UnixDate(2000), IssuedAt: claims.UnixDate(2000)}, wantErr: claims.ErrNotYetValid},
+		{name: "order/iat before max age", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(2000)}, v: claims.Validator{MaxAge: time.Second}, wantErr: claims.ErrIssuedInFuture},
+		{name: "order/max age before iss", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(1), Issuer: "x"}, v: claims.Validator{MaxAge: time.Second, Issuer: "y"}, wantErr: claims.ErrTooOld},
+		{name: "order/time before iss", r: claims.Registered{ExpiresAt: claims.UnixDate(1), Issuer: "x"}, v: claims.Validator{Issuer: "y"}, wantErr: claims.ErrExpired},
 		{name: "order/iss before sub", r: claims.Registered{ExpiresAt: far, Issuer: "x", Subject: "x"}, v: claims.Validator{Issuer: "y", Subject: "y"}, wantErr: claims.ErrIssuer},
 		{name: "order/sub before aud", r: claims.Registered{ExpiresAt: far, Subject: "x", Audience: claims.Audience{"x"}}, v: claims.Validator{Subject: "y", Audience: "y"}, wantErr: claims.ErrSubject},
 		{name: "order/aud before jti", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{"x"}, ID: "revoked"}, v: claims.Validator{Audience: "y", CheckID: checkID}, wantErr: claims.ErrAudience},
 
 		{name: "all set and valid", r: claims.Registered{
 			Issuer: "iss", Subject: "sub", Audience: claims.Audience{"a", "b"},
-			ExpiresAt: 1001, NotBefore: 1000, IssuedAt: 1000, ID: "id",
+			ExpiresAt: claims.UnixDate(1001), NotBefore: claims.UnixDate(1000), IssuedAt: claims.UnixDate(1000), ID: "id",
 		}, v: claims.Validator{Issuer: "iss", Subject: "sub", Audience: "b", MaxAge: time.Second, CheckID: checkID}},
 	}
 	for _, tt := range tests {
@@ -228,7 +228,7 @@ func TestValidateNil(t *testing.T) {
 	if err := v.Validate(&claims.Registered{ExpiresAt: far}); err != nil {
 		t.Errorf("(*Validator)(nil).Validate(valid) = %v, want nil", err)
 	}
-	if err := v.Validate(&claims.Registered{ExpiresAt: 1}); !errors.Is(err, claims.ErrExpired) {
+	if err := v.Validate(&claims.Registered{ExpiresAt: claims.UnixDate(1)}); !errors.Is(err, claims.ErrExpired) {
 		t.Errorf("(*Validator)(nil).Validate(expired) = %v, want ErrExpired", err)
 	}
 	if err := v.Validate(&claims.Registered{ExpiresAt: far, Audience: claims.Audience{"a"}}); !errors.Is(err, claims.ErrAudience) {
@@ -246,16 +246,16 @@ func TestValidateNil(t *testing.T) {
 func TestValidateUsesTimeNow(t *testing.T) {
 	var v claims.Validator
 	now := time.Now().Unix()
-	if err := v.Validate(&claims.Registered{ExpiresAt: claims.NumericDate(now + 3600)}); err != nil {
+	if err := v.Validate(&claims.Registered{ExpiresAt: claims.UnixDate(now + 3600)}); err != nil {
 		t.Errorf("Validate(exp in an hour) = %v, want nil", err)
 	}
-	if err := v.Validate(&claims.Registered{ExpiresAt: claims.NumericDate(now - 3600)}); !errors.Is(err, claims.ErrExpired) {
+	if err := v.Validate(&claims.Registered{ExpiresAt: claims.UnixDate(now - 3600)}); !errors.Is(err, claims.ErrExpired) {
 		t.Errorf("Validate(exp an hour ago) = %v, want ErrExpired", err)
 	}
 }
 
 func TestValidateNegativeDurations(t *testing.T) {
-	r := &claims.Registered{ExpiresAt: far, IssuedAt: 1000}
+	r := &claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(1000)}
 	for _, v := range []claims.Validator{
 		{Leeway: -time.Second},
 		{MaxAge: -time.Second},
@@ -279,7 +279,7 @@ func TestValidateDoesNotAllocate(t *testing.T) {
 		Issuer: "iss", Subject: "sub", Audience: "aud", Leeway: time.Minute, MaxAge: time.Hour,
 		CheckID: func(string) error { return nil }, Now: at(1000, 0),
 	}
-	r := &claims.Registered{Issuer: "iss", Subject: "sub", Audience: claims.Audience{"aud"}, ExpiresAt: 2000, NotBefore: 900, IssuedAt: 900, ID: "id"}
+	r := &claims.Registered{Issuer: "iss", Subject: "sub", Audience: claims.Audience{"aud"}, ExpiresAt: claims.UnixDate(2000), NotBefore: claims.UnixDate(900), IssuedAt: claims.UnixDate(900), ID: "id"}
 	allocs := testing.AllocsPerRun(100, func() {
 		if err := v.Validate(r); err != nil {
 			t.Fatal(err)

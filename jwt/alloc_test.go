@@ -11,7 +11,10 @@ import (
 // do not creep back. Verify: one buffer for the token and its decoded parts,
 // the claims value, and one per decoded string and slice (iss, sub, jti,
 // name, aud and its slice). Sign: the JSON encoding, the Audience's
-// encoding and the token buffer.
+// encoding and the token buffer, plus two per date (encoding/json boxes the
+// NumericDate value to call its MarshalJSON, which returns a new slice),
+// until a dedicated encoder for claims.Registered replaces encoding/json
+// there (issue 12).
 func TestAllocations(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector makes sync.Pool drop values at random")
@@ -34,7 +37,7 @@ func TestAllocations(t *testing.T) {
 		if _, err := jwt.Sign(k, jws.Header{}, &c); err != nil {
 			t.Fatal(err)
 		}
-	}); n > 3 {
-		t.Errorf("HS256 Sign allocates %v times, want at most 3", n)
+	}); n > 9 {
+		t.Errorf("HS256 Sign allocates %v times, want at most 9", n)
 	}
 }

@@ -219,7 +219,7 @@ func TestVerifyErrors(t *testing.T) {
 		{"not yet valid", k, sign(func(c *userClaims) { c.NotBefore = claims.NewNumericDate(now.Add(time.Second)) }), strictOptions(), claims.ErrNotYetValid},
 		{"issued in the future", k, sign(func(c *userClaims) { c.IssuedAt = claims.NewNumericDate(now.Add(time.Minute)) }), strictOptions(), claims.ErrIssuedInFuture},
 		{"too old", k, good, &jwt.VerifyOptions{Claims: claims.Validator{Issuer: issuer, Audience: "api", Now: clock, MaxAge: time.Second}}, claims.ErrTooOld},
-		{"missing exp", k, sign(func(c *userClaims) { c.ExpiresAt = 0 }), strictOptions(), claims.ErrMissing},
+		{"missing exp", k, sign(func(c *userClaims) { c.ExpiresAt = claims.NumericDate{} }), strictOptions(), claims.ErrMissing},
 		{"wrong issuer", k, sign(func(c *userClaims) { c.Issuer = "https://evil.example" }), strictOptions(), claims.ErrIssuer},
 		{"wrong subject", k, good, &jwt.VerifyOptions{Claims: claims.Validator{Issuer: issuer, Audience: "api", Subject: "user-1", Now: clock}}, claims.ErrSubject},
 		{"wrong audience", k, sign(func(c *userClaims) { c.Audience = claims.Audience{"billing"} }), strictOptions(), claims.ErrAudience},

@@ -219,7 +219,7 @@ func showDates(w io.Writer, payload []byte, now time.Time) error {
 	}
 	header := false
 	for _, d := range dates {
-		if d.date == 0 {
+		if d.date.IsZero() {
 			continue
 		}
 		if !header {

@@ -1,0 +1,6 @@
+package claims
+
+// DateParts exposes the fields of a NumericDate to the external tests.
+func DateParts(d NumericDate) (sec int64, nsec int32, inexact, present bool) {
+	return d.sec, d.nsec, d.inexact, d.present
+}
