@@ -1,6 +1,7 @@
 package jws
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -105,15 +106,24 @@ func Verify(v Verifier, token string) (Header, []byte, error) {
 	return Limits{}.Verify(v, token)
 }
 
-// VerifyKeyed is like [Verify] but asks lookup for the Verifier, passing the
-// token's unverified "kid" ("" if absent). Nothing else from the header
-// reaches lookup: not "alg", and never "jku", "x5u", "jwk" or "x5c". The
-// Verifier lookup returns must still match the token's "alg". An error from
-// lookup is returned wrapped; a nil Verifier with a nil error, or one that
-// holds no key (a typed nil or zero Verifier, whose Algorithm is ""), is
-// [ErrKeyNotFound]. [KeySet.Lookup] is a ready-made lookup.
-func VerifyKeyed(lookup func(kid string) (Verifier, error), token string) (Header, []byte, error) {
-	return Limits{}.VerifyKeyed(lookup, token)
+// VerifyKeyed is like [Verify] but asks r for the Verifiers that may check
+// token, passing ctx and the token's unverified "kid" ("" if absent) and
+// "alg". Nothing else from the header reaches r, and never "jku", "x5u",
+// "jwk" or "x5c". Of the Verifiers r returns, VerifyKeyed uses the one
+// whose Algorithm() equals the token's "alg", so the header only picks
+// among Verifiers already bound to their own key and algorithm and never
+// turns one kind of key into another: none is an error wrapping
+// [ErrAlgorithmMismatch], and more than one is ambiguous, an error wrapping
+// [ErrKeyNotFound]. An error from r is returned wrapped in
+// [ErrKeyNotFound] if it does not already wrap a sentinel of this package;
+// no Verifier and no error is [ErrKeyNotFound], and so are Verifiers that
+// hold no key (a typed nil or zero Verifier, whose Algorithm is ""). ctx
+// reaches only r: a
+// resolver that fetches keys stops waiting when ctx is done.
+//
+// The jwk package's Set and Remote are Resolvers for JWK Sets.
+func VerifyKeyed(ctx context.Context, r Resolver, token string) (Header, []byte, error) {
+	return Limits{}.VerifyKeyed(ctx, r, token)
 }
 
 // ParseUnverified returns the header and payload of token WITHOUT checking
@@ -132,15 +142,23 @@ func (l Limits) Verify(v Verifier, token string) (Header, []byte, error) {
 	if v.Algorithm() == "" {
 		return Header{}, nil, fmt.Errorf("%w: the %T Verifier has no algorithm: it holds no key", ErrInvalidKey, v)
 	}
-	return l.verify(v, nil, token)
+	return l.verify(v, token)
 }
 
 // VerifyKeyed is [VerifyKeyed] under the limits l.
-func (l Limits) VerifyKeyed(lookup func(kid string) (Verifier, error), token string) (Header, []byte, error) {
-	if lookup == nil {
-		return Header{}, nil, fmt.Errorf("%w: nil lookup", ErrKeyNotFound)
+func (l Limits) VerifyKeyed(ctx context.Context, r Resolver, token string) (Header, []byte, error) {
+	if f, ok := r.(ResolverFunc); r == nil || ok && f == nil {
+		return Header{}, nil, fmt.Errorf("%w: nil Resolver", ErrKeyNotFound)
 	}
-	return l.verify(nil, lookup, token)
+	p, err := l.parse(token)
+	if err != nil {
+		return Header{}, nil, err
+	}
+	v, err := resolve(ctx, r, &p.header)
+	if err != nil {
+		return Header{}, nil, err
+	}
+	return p.verify(v)
 }
 
 // ParseUnverified is [ParseUnverified] under the limits l.
@@ -153,17 +171,6 @@ func (l Limits) ParseUnverified(token string) (Header, []byte, error) {
 		return Header{}, nil, p.critErr
 	}
 	return p.header, p.payload, nil
-}
-
-// algorithmChooser is implemented by the Verifier that [KeySet.Lookup]
-// returns when several keys share a kid: each of them is bound to its own
-// algorithm, and the token's "alg" only picks among those bindings. It is
-// unexported so that no other Verifier can use the header to choose how it
-// verifies.
-type algorithmChooser interface {
-	// chooseAlgorithm returns the Verifier bound to alg, or an error
-	// wrapping ErrAlgorithmMismatch if there is none.
-	chooseAlgorithm(alg Algorithm) (Verifier, error)
 }
 
 // parsed is a compact JWS cut into its parts, decoded, with the header
@@ -225,32 +232,70 @@ func (l Limits) parse(token string) (parsed, error) {
 	return parsed{header: h, payload: payload, signature: sig, signingInput: buf[:j], critErr: critErr}, nil
 }
 
-func (l Limits) verify(v Verifier, lookup func(string) (Verifier, error), token string) (Header, []byte, error) {
+// resolve asks r for the Verifiers of h's "kid" and "alg" and returns the
+// one bound to h's "alg".
+func resolve(ctx context.Context, r Resolver, h *Header) (Verifier, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	vs, err := r.Resolve(ctx, h.KeyID, h.Algorithm)
+	if err != nil {
+		if isSentinel(err) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%w: kid %.64q: %w", ErrKeyNotFound, h.KeyID, err)
+	}
+	var (
+		found, keyed Verifier // the match, and a candidate that holds a key
+		n, nKeyed    int
+	)
+	for _, v := range vs {
+		if v == nil || v.Algorithm() == "" {
+			// A nil, typed nil or zero Verifier holds no key.
+			continue
+		}
+		keyed = v
+		nKeyed++
+		if v.Algorithm() == h.Algorithm {
+			found = v
+			n++
+		}
+	}
+	switch {
+	case n == 1:
+		return found, nil
+	case n > 1:
+		return nil, fmt.Errorf("%w: kid %.64q names %d keys that verify %.64q; the key set is ambiguous", ErrKeyNotFound, h.KeyID, n, h.Algorithm)
+	case len(vs) == 0:
+		return nil, fmt.Errorf("%w: kid %.64q", ErrKeyNotFound, h.KeyID)
+	case nKeyed == 0:
+		return nil, fmt.Errorf("%w: kid %.64q: the Resolver returned no Verifier that holds a key (%w)", ErrKeyNotFound, h.KeyID, ErrInvalidKey)
+	case nKeyed == 1:
+		return nil, fmt.Errorf("%w: token has %.64q, verifier expects %q", ErrAlgorithmMismatch, h.Algorithm, keyed.Algorithm())
+	}
+	return nil, fmt.Errorf("%w: no key of kid %.64q verifies %.64q", ErrAlgorithmMismatch, h.KeyID, h.Algorithm)
+}
+
+// isSentinel reports whether err wraps one of the package's sentinels.
+func isSentinel(err error) bool {
+	for _, s := range [...]error{ErrMalformed, ErrUnsupportedAlgorithm, ErrAlgorithmMismatch, ErrInvalidKey, ErrInvalidSignature, ErrTooLarge, ErrKeyNotFound} {
+		if errors.Is(err, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (l Limits) verify(v Verifier, token string) (Header, []byte, error) {
 	p, err := l.parse(token)
 	if err != nil {
 		return Header{}, nil, err
 	}
-	if lookup != nil {
-		v, err = lookup(p.header.KeyID)
-		if err != nil {
-			if errors.Is(err, ErrKeyNotFound) {
-				return Header{}, nil, err
-			}
-			return Header{}, nil, fmt.Errorf("%w: kid %.64q: %w", ErrKeyNotFound, p.header.KeyID, err)
-		}
-		if v == nil {
-			return Header{}, nil, fmt.Errorf("%w: kid %.64q", ErrKeyNotFound, p.header.KeyID)
-		}
-		if c, ok := v.(algorithmChooser); ok {
-			if v, err = c.chooseAlgorithm(p.header.Algorithm); err != nil {
-				return Header{}, nil, err
-			}
-		}
-		if v.Algorithm() == "" {
-			// A typed nil or zero Verifier: the lookup found no key.
-			return Header{}, nil, fmt.Errorf("%w: kid %.64q: the lookup returned a %T that holds no key (%w)", ErrKeyNotFound, p.header.KeyID, v, ErrInvalidKey)
-		}
-	}
+	return p.verify(v)
+}
+
+// verify checks p with v, which must suit p's "alg".
+func (p *parsed) verify(v Verifier) (Header, []byte, error) {
 	if want := v.Algorithm(); p.header.Algorithm != want {
 		return Header{}, nil, fmt.Errorf("%w: token has %.64q, verifier expects %q", ErrAlgorithmMismatch, p.header.Algorithm, want)
 	}

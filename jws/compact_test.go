@@ -1,6 +1,7 @@
 package jws_test
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
@@ -329,8 +330,7 @@ func TestVerifyMalformed(t *testing.T) {
 				return
 			}
 			// VerifyKeyed applies the same checks.
-			lookup := func(string) (jws.Verifier, error) { return tt.v, nil }
-			if _, _, err := jws.VerifyKeyed(lookup, tt.token); !errors.Is(err, tt.want) {
+			if _, _, err := jws.VerifyKeyed(context.Background(), only(tt.v), tt.token); !errors.Is(err, tt.want) {
 				t.Errorf("VerifyKeyed(%.80q) = %v, want %v", tt.token, err, tt.want)
 			}
 		})
@@ -358,10 +358,20 @@ func TestLimits(t *testing.T) {
 		t.Errorf("Limits{MaxSize: %d}.Verify = %v, want ErrTooLarge", l.MaxSize, err)
 	}
 	small := rawToken(t, k.hmac, `{"alg":"HS256"}`, `{}`)
-	if _, _, err := (jws.Limits{MaxSize: 10}).VerifyKeyed(func(string) (jws.Verifier, error) { return k.hmac, nil }, small); !errors.Is(err, jws.ErrTooLarge) {
+	if _, _, err := (jws.Limits{MaxSize: 10}).VerifyKeyed(context.Background(), only(k.hmac), small); !errors.Is(err, jws.ErrTooLarge) {
 		t.Errorf("Limits{MaxSize: 10}.VerifyKeyed = %v, want ErrTooLarge", err)
 	}
 }
+
+// only returns a Resolver that gives v for every token.
+func only(v jws.Verifier) jws.Resolver {
+	return jws.ResolverFunc(func(context.Context, string, jws.Algorithm) ([]jws.Verifier, error) {
+		return []jws.Verifier{v}, nil
+	})
+}
+
+// ctxKey is the type of a context value the resolver tests pass through.
+type ctxKey struct{}
 
 func TestVerifyKeyed(t *testing.T) {
 	k := keys(t)
@@ -374,58 +384,80 @@ func TestVerifyKeyed(t *testing.T) {
 		t.Fatal(err)
 	}
 	byKID := map[string]jws.Verifier{"k1": k.hmac, "k2": other, "rsa": rsV}
-	var seen []string
-	lookup := func(kid string) (jws.Verifier, error) {
-		seen = append(seen, kid)
+	type call struct {
+		KID, Alg, Ctx string
+	}
+	var seen []call
+	resolver := jws.ResolverFunc(func(ctx context.Context, kid string, alg jws.Algorithm) ([]jws.Verifier, error) {
+		tag, _ := ctx.Value(ctxKey{}).(string)
+		seen = append(seen, call{kid, string(alg), tag})
 		if v, ok := byKID[kid]; ok {
-			return v, nil
+			return []jws.Verifier{v}, nil
 		}
 		return nil, fmt.Errorf("%w: %q", jws.ErrKeyNotFound, kid)
-	}
+	})
+	ctx := context.WithValue(context.Background(), ctxKey{}, "request 1")
 	tok1, _ := jws.Sign(k.hmac, jws.Header{KeyID: "k1"}, []byte("one"))
 	tok2, _ := jws.Sign(other, jws.Header{KeyID: "k2"}, []byte("two"))
 	for _, tt := range []struct{ tok, want string }{{tok1, "one"}, {tok2, "two"}} {
-		if _, p, err := jws.VerifyKeyed(lookup, tt.tok); err != nil || string(p) != tt.want {
+		if _, p, err := jws.VerifyKeyed(ctx, resolver, tt.tok); err != nil || string(p) != tt.want {
 			t.Errorf("VerifyKeyed = %q, %v, want %q", p, err, tt.want)
 		}
 	}
-	if diff := cmp.Diff([]string{"k1", "k2"}, seen); diff != "" {
-		t.Errorf("lookup saw (-want +got):\n%s", diff)
+	if diff := cmp.Diff([]call{{"k1", "HS256", "request 1"}, {"k2", "HS256", "request 1"}}, seen); diff != "" {
+		t.Errorf("resolver saw (-want +got):\n%s", diff)
 	}
 
-	// The lookup only ever sees the kid, even when the header carries
-	// jku/x5u/jwk/x5c pointing elsewhere.
+	// The resolver only ever sees the kid and alg, even when the header
+	// carries jku/x5u/jwk/x5c pointing elsewhere.
 	seen = nil
 	hostile := rawToken(t, k.hmac, `{"alg":"HS256","kid":"k1","jku":"https://evil.example/jwks","x5u":"https://evil.example/x5u","jwk":{"kty":"oct","k":"AAAA"},"x5c":["AAAA"]}`, `{}`)
-	h, _, err := jws.VerifyKeyed(lookup, hostile)
+	h, _, err := jws.VerifyKeyed(ctx, resolver, hostile)
 	if err != nil {
 		t.Fatalf("VerifyKeyed(hostile headers) = %v", err)
 	}
-	if diff := cmp.Diff([]string{"k1"}, seen); diff != "" {
-		t.Errorf("lookup saw (-want +got):\n%s", diff)
+	if diff := cmp.Diff([]call{{"k1", "HS256", "request 1"}}, seen); diff != "" {
+		t.Errorf("resolver saw (-want +got):\n%s", diff)
 	}
 	if len(h.Extra) != 4 {
 		t.Errorf("Extra = %v, want the 4 unused parameters kept as data", h.Extra)
 	}
 
+	hs384, err := jws.NewHMAC(jws.HS384, []byte("a key of forty-eight bytes for HS384, not less!!"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	candidates := func(vs ...jws.Verifier) jws.Resolver {
+		return jws.ResolverFunc(func(context.Context, string, jws.Algorithm) ([]jws.Verifier, error) { return vs, nil })
+	}
 	tests := []struct {
-		name   string
-		lookup func(string) (jws.Verifier, error)
-		token  string
-		want   error
+		name     string
+		resolver jws.Resolver
+		token    string
+		want     error
 	}{
-		{"unknown kid", lookup, rawToken(t, k.hmac, `{"alg":"HS256","kid":"k9"}`, `{}`), jws.ErrKeyNotFound},
-		{"no kid", lookup, rawToken(t, k.hmac, `{"alg":"HS256"}`, `{}`), jws.ErrKeyNotFound},
-		{"kid of another key", lookup, rawToken(t, k.hmac, `{"alg":"HS256","kid":"k2"}`, `{}`), jws.ErrInvalidSignature},
-		{"kid of a key of another algorithm", lookup, rawToken(t, k.hmac, `{"alg":"HS256","kid":"rsa"}`, `{}`), jws.ErrAlgorithmMismatch},
-		{"lookup returns nil, nil", func(string) (jws.Verifier, error) { return nil, nil }, tok1, jws.ErrKeyNotFound},
-		{"lookup fails with its own error", func(string) (jws.Verifier, error) { return nil, errors.New("backend down") }, tok1, jws.ErrKeyNotFound},
-		{"nil lookup", nil, tok1, jws.ErrKeyNotFound},
-		{"malformed before lookup", lookup, "a.b", jws.ErrMalformed},
+		{"unknown kid", resolver, rawToken(t, k.hmac, `{"alg":"HS256","kid":"k9"}`, `{}`), jws.ErrKeyNotFound},
+		{"no kid", resolver, rawToken(t, k.hmac, `{"alg":"HS256"}`, `{}`), jws.ErrKeyNotFound},
+		{"kid of another key", resolver, rawToken(t, k.hmac, `{"alg":"HS256","kid":"k2"}`, `{}`), jws.ErrInvalidSignature},
+		{"kid of a key of another algorithm", resolver, rawToken(t, k.hmac, `{"alg":"HS256","kid":"rsa"}`, `{}`), jws.ErrAlgorithmMismatch},
+		{"no candidate, no error", candidates(), tok1, jws.ErrKeyNotFound},
+		{"a nil candidate", candidates(nil), tok1, jws.ErrKeyNotFound},
+		{"a zero candidate", candidates(new(jws.HMAC)), tok1, jws.ErrKeyNotFound},
+		{"a zero candidate for alg \"\"", candidates(new(jws.HMAC)), rawToken(t, k.hmac, `{"alg":"","kid":"k1"}`, `{}`), jws.ErrKeyNotFound},
+		{"no candidate of the token's alg", candidates(rsV, hs384), tok1, jws.ErrAlgorithmMismatch},
+		{"two candidates of the token's alg", candidates(k.hmac, other), tok1, jws.ErrKeyNotFound},
+		{"the token's alg picks the wrong key of its family", candidates(rsV, other, hs384), tok1, jws.ErrInvalidSignature},
+		{"resolver fails with its own error", jws.ResolverFunc(func(context.Context, string, jws.Algorithm) ([]jws.Verifier, error) {
+			return nil, errors.New("backend down")
+		}), tok1, jws.ErrKeyNotFound},
+		{"resolver fails with a jws error", jws.ResolverFunc(func(context.Context, string, jws.Algorithm) ([]jws.Verifier, error) { return nil, jws.ErrInvalidKey }), tok1, jws.ErrInvalidKey},
+		{"nil resolver", nil, tok1, jws.ErrKeyNotFound},
+		{"nil ResolverFunc", jws.ResolverFunc(nil), tok1, jws.ErrKeyNotFound},
+		{"malformed before resolving", resolver, "a.b", jws.ErrMalformed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h, p, err := jws.VerifyKeyed(tt.lookup, tt.token)
+			h, p, err := jws.VerifyKeyed(ctx, tt.resolver, tt.token)
 			if !errors.Is(err, tt.want) {
 				t.Errorf("VerifyKeyed = %v, want %v", err, tt.want)
 			}
@@ -433,6 +465,17 @@ func TestVerifyKeyed(t *testing.T) {
 				t.Errorf("VerifyKeyed returned a result with its error")
 			}
 		})
+	}
+
+	// Among several candidates, the one of the token's alg verifies it.
+	if _, p, err := jws.VerifyKeyed(ctx, candidates(rsV, hs384, k.hmac), tok1); err != nil || string(p) != "one" {
+		t.Errorf("VerifyKeyed(three candidates) = %q, %v, want \"one\"", p, err)
+	}
+	// A resolver's own error is kept for errors.Is.
+	down := errors.New("backend down")
+	_, _, err = jws.VerifyKeyed(ctx, jws.ResolverFunc(func(context.Context, string, jws.Algorithm) ([]jws.Verifier, error) { return nil, down }), tok1)
+	if !errors.Is(err, down) || !errors.Is(err, jws.ErrKeyNotFound) {
+		t.Errorf("VerifyKeyed(failing resolver) = %v, want ErrKeyNotFound wrapping its error", err)
 	}
 }
 

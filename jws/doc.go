@@ -19,7 +19,9 @@
 // header never chooses how a token is verified, so an attacker cannot turn
 // an RSA public key into an HMAC secret or ask for "none". There is no
 // "none" in this package at all. [VerifyKeyed] lets a service pick the key
-// by "kid" while it rotates keys; the lookup sees only the kid.
+// by "kid" while it rotates keys: a [Resolver] sees the token's "kid" and
+// "alg" and returns candidate Verifiers, and the one bound to the token's
+// "alg" verifies it.
 //
 // # Keys from PEM
 //
@@ -56,19 +58,10 @@
 //
 // # JSON Web Keys
 //
-// Services that accept tokens from an identity provider get its public keys
-// as a JWK Set (RFC 7517) and pick the key by "kid": parse the set with
-// [ParseKeySet] and pass its [KeySet.Lookup] to [VerifyKeyed]. Members a
-// set cannot use (encryption keys, unknown key types) are skipped, and
-// [KeySet.Skipped] says why. A key whose JWK has no "alg" serves only the
-// algorithms of its own type, and the token's "alg" only picks among
-// verifiers already bound to a key; it never turns one kind of key into
-// another. [ParseKey] reads one JWK; [Key.VerifierFor] names the algorithm
-// for a key published without "alg".
-//
-// To publish your own keys, build them with [NewKey], whose default kid is
-// the key's RFC 7638 thumbprint ([Key.Thumbprint]), take their public
-// halves with [Key.Public] and marshal a [NewKeySet].
+// JSON Web Keys, JWK Sets and thumbprints (RFC 7517, RFC 7638) live in
+// package github.com/signet-go/signet/jws/jwk, which also keeps a
+// provider's JWK Set current from its jwks_uri. Its Set and Remote are
+// Resolvers; jws itself never parses a JWK and never does I/O.
 //
 // # Errors
 //

@@ -1,6 +1,7 @@
 package jws_test
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
@@ -75,24 +76,26 @@ func ExampleNewRSASigner() {
 }
 
 // VerifyKeyed finds the key by the token's "kid", as a service does while
-// it rotates keys. The lookup sees only the kid.
+// it rotates keys. The Resolver sees only the kid and the alg; for a JWK
+// Set, use the jwk package's Set or Remote, which are Resolvers.
 func ExampleVerifyKeyed() {
 	oldKey, _ := jws.NewHMAC(jws.HS256, []byte("the key used until November 2026"))
 	newKey, _ := jws.NewHMAC(jws.HS256, []byte("the key used from November 2026!"))
-	keys := map[string]jws.Verifier{"2026-10": oldKey, "2026-11": newKey}
-	lookup := func(kid string) (jws.Verifier, error) {
-		if v, ok := keys[kid]; ok {
-			return v, nil
+	keys := map[string][]jws.Verifier{"2026-10": {oldKey}, "2026-11": {newKey}}
+	resolver := jws.ResolverFunc(func(ctx context.Context, kid string, alg jws.Algorithm) ([]jws.Verifier, error) {
+		if vs, ok := keys[kid]; ok {
+			return vs, nil
 		}
 		return nil, fmt.Errorf("%w: %q", jws.ErrKeyNotFound, kid)
-	}
+	})
+	ctx := context.Background() // the request's context, in a service
 
 	for _, t := range []struct {
 		kid string
 		key *jws.HMAC
 	}{{"2026-10", oldKey}, {"2026-11", newKey}, {"2026-09", oldKey}} {
 		token, _ := jws.Sign(t.key, jws.Header{KeyID: t.kid}, []byte("payload"))
-		header, payload, err := jws.VerifyKeyed(lookup, token)
+		header, payload, err := jws.VerifyKeyed(ctx, resolver, token)
 		if err != nil {
 			fmt.Println(t.kid, "refused:", err)
 			continue

@@ -22,7 +22,7 @@ type Header struct {
 	// Algorithm is "alg" (RFC 7515 §4.1.1).
 	Algorithm Algorithm
 	// KeyID is "kid" (RFC 7515 §4.1.4), a hint to which key signed the
-	// token. It is not protected from the caller's lookup: treat it as
+	// token. The [Resolver] receives it unverified: treat it as
 	// untrusted input until the signature verifies.
 	KeyID string
 	// Type is "typ" (RFC 7515 §4.1.9), the media type of the whole token,

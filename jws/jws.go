@@ -63,7 +63,7 @@ type Signer interface {
 // The package's verifiers are safe to use as nil or zero values, which
 // hold no key: their Algorithm returns "", [Verify] refuses them with an
 // error wrapping [ErrInvalidKey], and [VerifyKeyed] treats one that a
-// lookup returns as no key ([ErrKeyNotFound]). Another implementation
+// [Resolver] returns as no key ([ErrKeyNotFound]). Another implementation
 // should do the same.
 type Verifier interface {
 	// Algorithm returns the only algorithm the Verifier accepts; a token
@@ -78,6 +78,7 @@ type Verifier interface {
 
 // Errors returned by this package, usable with [errors.Is]. Returned errors
 // wrap these with context; signature failures stay deliberately vague.
+// Package jwk has no sentinels of its own: its errors wrap these too.
 var (
 	// ErrMalformed reports input that is not well formed: a token that is
 	// not a compact JWS (wrong number of parts, bad base64url, bad JSON, a
@@ -100,7 +101,9 @@ var (
 	ErrInvalidSignature = errors.New("jws: invalid signature")
 	// ErrTooLarge reports a token larger than the size cap.
 	ErrTooLarge = errors.New("jws: token too large")
-	// ErrKeyNotFound reports that no key is known for the token's "kid".
+	// ErrKeyNotFound reports that no key is known for the token's "kid",
+	// or that the [Resolver] could not find one (a JWK Set that could not
+	// be fetched, say).
 	ErrKeyNotFound = errors.New("jws: key not found")
 )
 

@@ -1,6 +1,7 @@
 package jws_test
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
@@ -221,8 +222,7 @@ func testRFCRefused(t *testing.T, v rfcVector, token string) {
 	if diff := cmp.Diff(jws.Header{}, hdr); diff != "" || payload != nil {
 		t.Errorf("Verify returned a result with its error: header diff %s, payload %q", diff, payload)
 	}
-	lookup := func(string) (jws.Verifier, error) { return h, nil }
-	if _, _, err := jws.VerifyKeyed(lookup, token); !errors.Is(err, want) {
+	if _, _, err := jws.VerifyKeyed(context.Background(), only(h), token); !errors.Is(err, want) {
 		t.Errorf("VerifyKeyed(%q) = %v, want %v", token, err, want)
 	}
 }

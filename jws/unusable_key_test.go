@@ -1,6 +1,7 @@
 package jws_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -194,7 +195,7 @@ func TestUnusableVerifier(t *testing.T) {
 	opts := &jwt.VerifyOptions{Claims: claims.Validator{AllowMissingExpiry: true}}
 	entries := []struct {
 		name   string
-		lookup bool // whether v reaches the entry point through a lookup
+		lookup bool // whether v reaches the entry point through a Resolver
 		call   func(v jws.Verifier, tok string) (any, error)
 	}{
 		{"jws.Verify", false, func(v jws.Verifier, tok string) (any, error) {
@@ -206,14 +207,14 @@ func TestUnusableVerifier(t *testing.T) {
 			return p, err
 		}},
 		{"jws.VerifyKeyed", true, func(v jws.Verifier, tok string) (any, error) {
-			_, p, err := jws.VerifyKeyed(func(string) (jws.Verifier, error) { return v, nil }, tok)
+			_, p, err := jws.VerifyKeyed(context.Background(), only(v), tok)
 			return p, err
 		}},
 		{"jwt.Verify", false, func(v jws.Verifier, tok string) (any, error) {
 			return jwt.Verify[claims.Registered](v, tok, opts)
 		}},
 		{"jwt.VerifyKeyed", true, func(v jws.Verifier, tok string) (any, error) {
-			return jwt.VerifyKeyed[claims.Registered](func(string) (jws.Verifier, error) { return v, nil }, tok, opts)
+			return jwt.VerifyKeyed[claims.Registered](context.Background(), only(v), tok, opts)
 		}},
 		{"VerifySignature", false, func(v jws.Verifier, tok string) (any, error) {
 			if v == nil {

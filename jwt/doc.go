@@ -52,10 +52,11 @@
 // # Key rotation
 //
 // Give every key a "kid" and sign with it in the header; verify with
-// [VerifyKeyed] and a lookup that maps kid to verifier, such as a
-// [jws.KeySet]'s Lookup for keys published as a JWK Set. The lookup sees
-// only the kid; the verifier it returns must still match the token's "alg".
-// Retiring a key is removing it from the lookup.
+// [VerifyKeyed] and a [jws.Resolver] that maps kid to verifiers: a
+// [jws.ResolverFunc] over a map, a jwk.Set for keys published as a JWK
+// Set, or a jwk.Remote for an identity provider's jwks_uri. The resolver
+// sees only the kid and the alg; the verifier used must still be bound to
+// the token's "alg". Retiring a key is removing it from the resolver.
 //
 // # Errors
 //

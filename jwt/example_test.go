@@ -1,6 +1,7 @@
 package jwt_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -77,13 +78,14 @@ func ExampleVerifyKeyed() {
 	oldKey, _ := jws.NewHMAC(jws.HS256, []byte("key of October 2026, now retired"))
 	curKey, _ := jws.NewHMAC(jws.HS256, []byte("key of November 2026, in service"))
 	nextKey, _ := jws.NewHMAC(jws.HS256, []byte("key of December 2026, published!"))
-	active := map[string]jws.Verifier{"2026-11": curKey, "2026-12": nextKey}
-	lookup := func(kid string) (jws.Verifier, error) {
-		if v, ok := active[kid]; ok {
-			return v, nil
+	active := map[string][]jws.Verifier{"2026-11": {curKey}, "2026-12": {nextKey}}
+	resolver := jws.ResolverFunc(func(ctx context.Context, kid string, alg jws.Algorithm) ([]jws.Verifier, error) {
+		if vs, ok := active[kid]; ok {
+			return vs, nil
 		}
 		return nil, fmt.Errorf("%w: %q", jws.ErrKeyNotFound, kid)
-	}
+	})
+	ctx := context.Background() // the request's context, in a service
 
 	c := MyClaims{Registered: claims.Registered{Subject: "ada", ExpiresAt: claims.NewNumericDate(exampleNow().Add(time.Hour))}}
 	opts := &jwt.VerifyOptions{Claims: claims.Validator{Now: exampleNow}}
@@ -92,7 +94,7 @@ func ExampleVerifyKeyed() {
 		key *jws.HMAC
 	}{{"2026-10", oldKey}, {"2026-11", curKey}, {"2026-12", nextKey}} {
 		token, _ := jwt.Sign(k.key, jws.Header{KeyID: k.kid}, c)
-		got, err := jwt.VerifyKeyed[MyClaims](lookup, token, opts)
+		got, err := jwt.VerifyKeyed[MyClaims](ctx, resolver, token, opts)
 		if err != nil {
 			fmt.Println(k.kid, "refused:", err)
 			continue

@@ -1,6 +1,7 @@
 package jwt
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -126,18 +127,20 @@ func Verify[C any, PC interface {
 	return decodeAndValidate[C, PC](h, payload, opts)
 }
 
-// VerifyKeyed is like [Verify] but asks lookup for the verifier by the
-// token's "kid", as [jws.VerifyKeyed] does: the lookup sees only the kid,
-// and the verifier it returns must match the token's "alg". A
-// [jws.KeySet]'s Lookup method is a ready-made lookup.
+// VerifyKeyed is like [Verify] but asks r for the verifiers by the token's
+// "kid" and "alg", as [jws.VerifyKeyed] does: r sees only those two and
+// ctx, and the verifier used is the one r returns for the token's "alg".
+// The jwk package's Set (a parsed JWK Set) and Remote (a provider's
+// jwks_uri, kept current) are ready-made Resolvers. ctx bounds the time r
+// may spend fetching keys; pass the request's context.
 func VerifyKeyed[C any, PC interface {
 	*C
 	Claims
-}](lookup func(kid string) (jws.Verifier, error), token string, opts *VerifyOptions) (*C, error) {
+}](ctx context.Context, r jws.Resolver, token string, opts *VerifyOptions) (*C, error) {
 	if opts == nil {
 		opts = &VerifyOptions{}
 	}
-	h, payload, err := jws.Limits{MaxSize: opts.MaxSize}.VerifyKeyed(lookup, token)
+	h, payload, err := jws.Limits{MaxSize: opts.MaxSize}.VerifyKeyed(ctx, r, token)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package jwt_test
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
@@ -109,14 +110,14 @@ func TestSignVerifyEveryFamily(t *testing.T) {
 			if err != nil || h.Type != "JWT" || h.KeyID != "k1" {
 				t.Errorf("header = %+v, %v; want typ JWT and kid k1", h, err)
 			}
-			// Through a lookup as well.
-			lookup := func(kid string) (jws.Verifier, error) {
-				if kid == "k1" {
-					return p.v, nil
+			// Through a resolver as well.
+			resolver := jws.ResolverFunc(func(_ context.Context, kid string, alg jws.Algorithm) ([]jws.Verifier, error) {
+				if kid == "k1" && alg == p.v.Algorithm() {
+					return []jws.Verifier{p.v}, nil
 				}
 				return nil, jws.ErrKeyNotFound
-			}
-			got, err = jwt.VerifyKeyed[userClaims](lookup, tok, strictOptions())
+			})
+			got, err = jwt.VerifyKeyed[userClaims](context.Background(), resolver, tok, strictOptions())
 			if err != nil || got.Name != "Ada" {
 				t.Errorf("VerifyKeyed = %v, %v", got, err)
 			}
@@ -244,8 +245,8 @@ func TestVerifyErrors(t *testing.T) {
 			if tt.v == nil {
 				return
 			}
-			lookup := func(string) (jws.Verifier, error) { return tt.v, nil }
-			got, err = jwt.VerifyKeyed[userClaims](lookup, tt.token, tt.opts)
+			resolver := jws.ResolverFunc(func(context.Context, string, jws.Algorithm) ([]jws.Verifier, error) { return []jws.Verifier{tt.v}, nil })
+			got, err = jwt.VerifyKeyed[userClaims](context.Background(), resolver, tt.token, tt.opts)
 			if !errors.Is(err, tt.want) || got != nil {
 				t.Errorf("VerifyKeyed = %v, %v, want nil, %v", got, err, tt.want)
 			}

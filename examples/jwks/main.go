@@ -5,7 +5,7 @@
 // as a JWK Set (RFC 7517) at its jwks_uri, and rotates: it publishes a new
 // key before signing with it, then retires the old one. The service keeps
 // the last set it fetched and picks the key by the token's "kid" with
-// KeySet.Lookup. When a kid is unknown it refetches the set, at most once per
+// the Set as a jws.Resolver. When a kid is unknown it refetches the set, at most once per
 // token, so a rotation needs no restart. A retired key's tokens are refused.
 //
 // Here the "fetch" is a function call; a real service makes an HTTP GET to
@@ -14,6 +14,7 @@
 package main
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -29,6 +30,7 @@ import (
 
 	"github.com/signet-go/signet/claims"
 	"github.com/signet-go/signet/jws"
+	"github.com/signet-go/signet/jws/jwk"
 	"github.com/signet-go/signet/jwt"
 )
 
@@ -140,13 +142,13 @@ func run() error {
 
 	fmt.Println("\n== 5. What the set skipped")
 	// Providers mix encryption keys and key types a library may not know
-	// into their sets. ParseKeySet skips them and says why.
+	// into their sets. ParseSet skips them and says why.
 	// The first member is RFC 7517 A.1's encryption key.
 	mixed := []byte(`{"keys":[
 		{"kty":"EC","crv":"P-256","x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM","use":"enc","kid":"1"},
 		{"kty":"EC","crv":"secp256k1","kid":"k1","x":"AA","y":"AA"},
 		` + string(pub) + `]}`)
-	set, err := jws.ParseKeySet(mixed)
+	set, err := jwk.ParseSet(mixed)
 	if err != nil {
 		return err
 	}
@@ -164,8 +166,8 @@ func run() error {
 // with the current one and publishes the public halves.
 type provider struct {
 	mu      sync.Mutex
-	keys    []*jws.Key // private keys, in publication order
-	current *jws.Key
+	keys    []*jwk.Key // private keys, in publication order
+	current *jwk.Key
 }
 
 func (p *provider) addKey(kid string, alg jws.Algorithm) error {
@@ -182,7 +184,7 @@ func (p *provider) addKey(kid string, alg jws.Algorithm) error {
 	if err != nil {
 		return err
 	}
-	key, err := jws.NewKey(private, alg, kid)
+	key, err := jwk.NewKey(private, alg, kid)
 	if err != nil {
 		return err
 	}
@@ -239,7 +241,7 @@ func (p *provider) issue(subject string) (string, error) {
 }
 
 // publicKey returns the public JWK of kid.
-func (p *provider) publicKey(kid string) *jws.Key {
+func (p *provider) publicKey(kid string) *jwk.Key {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for _, k := range p.keys {
@@ -259,7 +261,7 @@ func (p *provider) publicKey(kid string) *jws.Key {
 func (p *provider) jwks() ([]byte, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	var public []*jws.Key
+	var public []*jwk.Key
 	for _, k := range p.keys {
 		pub, err := k.Public()
 		if err != nil {
@@ -267,7 +269,7 @@ func (p *provider) jwks() ([]byte, error) {
 		}
 		public = append(public, pub)
 	}
-	set, err := jws.NewKeySet(public...)
+	set, err := jwk.NewSet(public...)
 	if err != nil {
 		return nil, err
 	}
@@ -277,7 +279,7 @@ func (p *provider) jwks() ([]byte, error) {
 // service verifies the provider's tokens with the set it last fetched.
 type service struct {
 	fetch func() ([]byte, error)
-	set   atomic.Pointer[jws.KeySet]
+	set   atomic.Pointer[jwk.Set]
 }
 
 func newService(fetch func() ([]byte, error)) *service {
@@ -289,7 +291,7 @@ func (s *service) refresh() error {
 	if err != nil {
 		return err
 	}
-	set, err := jws.ParseKeySet(doc)
+	set, err := jwk.ParseSet(doc)
 	if err != nil {
 		return err
 	}
@@ -305,19 +307,20 @@ func (s *service) verify(token string) (*claims.Registered, error) {
 		Audience: audience,
 		Now:      func() time.Time { return now.Add(time.Minute) },
 	}}
-	lookup := func(kid string) (jws.Verifier, error) {
+	resolver := jws.ResolverFunc(func(ctx context.Context, kid string, alg jws.Algorithm) ([]jws.Verifier, error) {
 		set := s.set.Load()
 		if set == nil {
 			return nil, jws.ErrKeyNotFound
 		}
-		return set.Lookup(kid)
-	}
-	c, err := jwt.VerifyKeyed[claims.Registered](lookup, token, opts)
+		return set.Resolve(ctx, kid, alg)
+	})
+	ctx := context.Background()
+	c, err := jwt.VerifyKeyed[claims.Registered](ctx, resolver, token, opts)
 	if errors.Is(err, jws.ErrKeyNotFound) {
 		if err := s.refresh(); err != nil {
 			return nil, err
 		}
-		c, err = jwt.VerifyKeyed[claims.Registered](lookup, token, opts)
+		c, err = jwt.VerifyKeyed[claims.Registered](ctx, resolver, token, opts)
 	}
 	return c, err
 }

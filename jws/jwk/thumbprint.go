@@ -1,14 +1,14 @@
-package jws
+package jwk
 
 import (
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/rsa"
-	"fmt"
 	"math/big"
 
 	"github.com/signet-go/signet/internal/strictjson"
+	"github.com/signet-go/signet/jws"
 )
 
 // Thumbprint returns the JWK Thumbprint of k under the hash h (RFC 7638
@@ -21,13 +21,13 @@ import (
 //
 // Its base64url encoding is the "kid" [NewKey] gives by default, with
 // crypto.SHA256. A hash that is not linked into the binary (see
-// [crypto.Hash.Available]) is an error wrapping [ErrUnsupportedAlgorithm].
+// [crypto.Hash.Available]) is an error wrapping [jws.ErrUnsupportedAlgorithm].
 func (k *Key) Thumbprint(h crypto.Hash) ([]byte, error) {
 	if err := k.check(); err != nil {
 		return nil, err
 	}
 	if !h.Available() {
-		return nil, fmt.Errorf("%w: hash %v is not available for a JWK thumbprint", ErrUnsupportedAlgorithm, h)
+		return nil, errorf(jws.ErrUnsupportedAlgorithm, "hash %v is not available for a JWK thumbprint", h)
 	}
 	d := h.New()
 	d.Write(k.appendThumbprintInput(make([]byte, 0, 512)))

@@ -1,4 +1,4 @@
-package jws
+package jwk
 
 import (
 	"bytes"
@@ -11,7 +11,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"math/big"
 	"slices"
 	"strings"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/signet-go/signet/base64url"
 	"github.com/signet-go/signet/internal/strictjson"
+	"github.com/signet-go/signet/jws"
 )
 
 // JWK key types ("kty", RFC 7518 §6.1, RFC 8037 §2).
@@ -50,7 +50,7 @@ const maxRSABits = 8192
 // so) gives an error there: the caller names the algorithm with
 // [Key.VerifierFor] or [Key.SignerFor], which still refuse an algorithm of
 // another key type, one the key is too small for, and one that contradicts
-// the JWK's own "alg". [KeySet.Lookup] has its own rule for such keys.
+// the JWK's own "alg". A [Set] has its own rule for such keys.
 //
 // # Strict parsing
 //
@@ -94,17 +94,17 @@ const maxRSABits = 8192
 //
 // A JWK that is not strict JSON, lacks a required member, has a member of
 // the wrong JSON type, or a member that is not strict base64url is reported
-// with an error wrapping [ErrMalformed]. Bad key material (a point off the
+// with an error wrapping [jws.ErrMalformed]. Bad key material (a point off the
 // curve, a coordinate of the wrong length, a small modulus, a private part
-// that does not match, an "alg" the key cannot serve) wraps [ErrInvalidKey].
+// that does not match, an "alg" the key cannot serve) wraps [jws.ErrInvalidKey].
 // A "kty" or "crv" signet does not implement (Ed448, X25519, secp256k1)
-// wraps [ErrUnsupportedAlgorithm].
+// wraps [jws.ErrUnsupportedAlgorithm].
 type Key struct {
 	kty    string
 	kid    string
 	use    string
 	keyOps []string // nil when absent; non-nil and possibly empty when present
-	alg    Algorithm
+	alg    jws.Algorithm
 	x509   X509
 
 	// pub is *rsa.PublicKey, *ecdsa.PublicKey or ed25519.PublicKey; nil
@@ -151,12 +151,12 @@ func ParseKey(data []byte) (*Key, error) {
 // the base64url SHA-256 thumbprint of the key (RFC 7638 §3; RFC 7517 §4.5
 // leaves the choice of kid to the producer). The Key has no "use",
 // "key_ops" or X.509 members.
-func NewKey(key any, alg Algorithm, kid string) (*Key, error) {
+func NewKey(key any, alg jws.Algorithm, kid string) (*Key, error) {
 	if alg != "" && algorithmKeyType(alg) == "" {
-		return nil, fmt.Errorf("%w: %q is not an algorithm signet implements", ErrUnsupportedAlgorithm, alg)
+		return nil, errorf(jws.ErrUnsupportedAlgorithm, "%q is not an algorithm signet implements", alg)
 	}
 	if !utf8.ValidString(kid) {
-		return nil, fmt.Errorf("%w: kid is not valid UTF-8", ErrInvalidKey)
+		return nil, errorf(jws.ErrInvalidKey, "kid is not valid UTF-8")
 	}
 	f := jwkFields{kid: kid, alg: alg}
 	if err := f.setKey(key); err != nil {
@@ -177,29 +177,29 @@ func NewKey(key any, alg Algorithm, kid string) (*Key, error) {
 }
 
 // Verifier returns a Verifier for the key bound to the JWK's "alg". It
-// returns an error wrapping [ErrUnsupportedAlgorithm] if the JWK has no
+// returns an error wrapping [jws.ErrUnsupportedAlgorithm] if the JWK has no
 // "alg" (use [Key.VerifierFor]) or names an algorithm signet does not
-// implement, and one wrapping [ErrInvalidKey] if the JWK is not for
+// implement, and one wrapping [jws.ErrInvalidKey] if the JWK is not for
 // verifying signatures: "use" other than "sig", or "key_ops" without
 // "verify" (RFC 7517 §4.2, §4.3). A private key gives the Verifier of its
 // public half.
-func (k *Key) Verifier() (Verifier, error) {
+func (k *Key) Verifier() (jws.Verifier, error) {
 	if err := k.check(); err != nil {
 		return nil, err
 	}
 	if k.alg == "" {
-		return nil, fmt.Errorf("%w: the JWK has no \"alg\"; name the algorithm with VerifierFor", ErrUnsupportedAlgorithm)
+		return nil, errorf(jws.ErrUnsupportedAlgorithm, "the JWK has no \"alg\"; name the algorithm with VerifierFor")
 	}
 	return k.VerifierFor(k.alg)
 }
 
 // VerifierFor is like [Key.Verifier] but for the algorithm alg, for keys
 // published without "alg". It refuses an alg that differs from the JWK's
-// own "alg" ([ErrAlgorithmMismatch]), one for another key type
-// ([ErrUnsupportedAlgorithm]: an RSA key never verifies HS256), and one the
-// key does not suit, as the constructors do ([ErrInvalidKey]: an HMAC key
+// own "alg" ([jws.ErrAlgorithmMismatch]), one for another key type
+// ([jws.ErrUnsupportedAlgorithm]: an RSA key never verifies HS256), and one the
+// key does not suit, as the constructors do ([jws.ErrInvalidKey]: an HMAC key
 // shorter than the hash, an EC key of another curve).
-func (k *Key) VerifierFor(alg Algorithm) (Verifier, error) {
+func (k *Key) VerifierFor(alg jws.Algorithm) (jws.Verifier, error) {
 	if err := k.check(); err != nil {
 		return nil, err
 	}
@@ -207,53 +207,53 @@ func (k *Key) VerifierFor(alg Algorithm) (Verifier, error) {
 		return nil, err
 	}
 	if k.alg != "" && alg != k.alg {
-		return nil, fmt.Errorf("%w: the JWK's \"alg\" is %q, not %q", ErrAlgorithmMismatch, k.alg, alg)
+		return nil, errorf(jws.ErrAlgorithmMismatch, "the JWK's \"alg\" is %q, not %q", k.alg, alg)
 	}
 	return k.newVerifier(alg)
 }
 
 // Signer returns a Signer for the private key bound to the JWK's "alg",
 // under the rules of [Key.Verifier], with "sign" in place of "verify". A
-// public key gives an error wrapping [ErrInvalidKey].
-func (k *Key) Signer() (Signer, error) {
+// public key gives an error wrapping [jws.ErrInvalidKey].
+func (k *Key) Signer() (jws.Signer, error) {
 	if err := k.check(); err != nil {
 		return nil, err
 	}
 	if k.alg == "" {
-		return nil, fmt.Errorf("%w: the JWK has no \"alg\"; name the algorithm with SignerFor", ErrUnsupportedAlgorithm)
+		return nil, errorf(jws.ErrUnsupportedAlgorithm, "the JWK has no \"alg\"; name the algorithm with SignerFor")
 	}
 	return k.SignerFor(k.alg)
 }
 
 // SignerFor is like [Key.Signer] but for the algorithm alg, under the rules
 // of [Key.VerifierFor].
-func (k *Key) SignerFor(alg Algorithm) (Signer, error) {
+func (k *Key) SignerFor(alg jws.Algorithm) (jws.Signer, error) {
 	if err := k.check(); err != nil {
 		return nil, err
 	}
 	if k.priv == nil {
-		return nil, fmt.Errorf("%w: public %s keys cannot sign", ErrInvalidKey, k.kty)
+		return nil, errorf(jws.ErrInvalidKey, "public %s keys cannot sign", k.kty)
 	}
 	if err := k.permits("sign"); err != nil {
 		return nil, err
 	}
 	if k.alg != "" && alg != k.alg {
-		return nil, fmt.Errorf("%w: the JWK's \"alg\" is %q, not %q", ErrAlgorithmMismatch, k.alg, alg)
+		return nil, errorf(jws.ErrAlgorithmMismatch, "the JWK's \"alg\" is %q, not %q", k.alg, alg)
 	}
 	if err := k.suits(alg); err != nil {
 		return nil, err
 	}
 	switch priv := k.priv.(type) {
 	case []byte:
-		return nonNil(NewHMAC(alg, priv))
+		return nonNil(jws.NewHMAC(alg, priv))
 	case *rsa.PrivateKey:
-		return nonNil(NewRSASigner(alg, priv))
+		return nonNil(jws.NewRSASigner(alg, priv))
 	case *ecdsa.PrivateKey:
-		return nonNil(NewECDSASigner(alg, priv))
+		return nonNil(jws.NewECDSASigner(alg, priv))
 	case ed25519.PrivateKey:
-		return nonNil(NewEd25519Signer(priv))
+		return nonNil(jws.NewEd25519Signer(priv))
 	}
-	return nil, fmt.Errorf("%w: no key", ErrInvalidKey)
+	return nil, errorf(jws.ErrInvalidKey, "no key")
 }
 
 // KeyID returns the JWK's "kid" (RFC 7517 §4.5), or "".
@@ -261,7 +261,7 @@ func (k *Key) KeyID() string { return k.kid }
 
 // Algorithm returns the JWK's "alg" (RFC 7517 §4.4), or "". It may name an
 // algorithm signet does not implement, such as an encryption algorithm.
-func (k *Key) Algorithm() Algorithm { return k.alg }
+func (k *Key) Algorithm() jws.Algorithm { return k.alg }
 
 // Use returns the JWK's "use" (RFC 7517 §4.2): "sig", "enc", another value,
 // or "" if absent.
@@ -285,13 +285,13 @@ func (k *Key) IsPrivate() bool { return k.priv != nil }
 // public counterpart of each operation ("sign" becomes "verify", "decrypt"
 // becomes "encrypt", "unwrapKey" becomes "wrapKey"; others are dropped). An
 // oct key has no public half: Public returns an error wrapping
-// [ErrInvalidKey].
+// [jws.ErrInvalidKey].
 func (k *Key) Public() (*Key, error) {
 	if err := k.check(); err != nil {
 		return nil, err
 	}
 	if k.kty == ktyOct {
-		return nil, fmt.Errorf("%w: an oct key is a shared secret and has no public half", ErrInvalidKey)
+		return nil, errorf(jws.ErrInvalidKey, "an oct key is a shared secret and has no public half")
 	}
 	if k.priv == nil {
 		return k, nil
@@ -302,11 +302,11 @@ func (k *Key) Public() (*Key, error) {
 	return &p, nil
 }
 
-// Key returns the Go key k holds: *rsa.PublicKey, *rsa.PrivateKey,
+// CryptoKey returns the Go key k holds: *rsa.PublicKey, *rsa.PrivateKey,
 // *ecdsa.PublicKey, *ecdsa.PrivateKey, ed25519.PublicKey,
 // ed25519.PrivateKey, or a copy of the secret as []byte for an oct key; nil
 // for the zero Key. The caller must not modify it.
-func (k *Key) Key() any {
+func (k *Key) CryptoKey() any {
 	switch priv := k.priv.(type) {
 	case nil:
 		return k.pub
@@ -364,7 +364,7 @@ func (k *Key) UnmarshalJSON(data []byte) error {
 // check returns an error if k holds no key.
 func (k *Key) check() error {
 	if k == nil || k.kty == "" {
-		return fmt.Errorf("%w: empty Key", ErrInvalidKey)
+		return errorf(jws.ErrInvalidKey, "empty Key")
 	}
 	return nil
 }
@@ -373,55 +373,55 @@ func (k *Key) check() error {
 // ("sign" or "verify").
 func (k *Key) permits(op string) error {
 	if k.use != "" && k.use != "sig" {
-		return fmt.Errorf("%w: the JWK's \"use\" is %q, not \"sig\" (RFC 7517 §4.2)", ErrInvalidKey, k.use)
+		return errorf(jws.ErrInvalidKey, "the JWK's \"use\" is %q, not \"sig\" (RFC 7517 §4.2)", k.use)
 	}
 	if k.keyOps != nil && !slices.Contains(k.keyOps, op) {
-		return fmt.Errorf("%w: the JWK's \"key_ops\" %q do not include %q (RFC 7517 §4.3)", ErrInvalidKey, k.keyOps, op)
+		return errorf(jws.ErrInvalidKey, "the JWK's \"key_ops\" %q do not include %q (RFC 7517 §4.3)", k.keyOps, op)
 	}
 	return nil
 }
 
 // suits returns an error unless alg is an algorithm of k's key type.
-func (k *Key) suits(alg Algorithm) error {
+func (k *Key) suits(alg jws.Algorithm) error {
 	switch algorithmKeyType(alg) {
 	case "":
-		return fmt.Errorf("%w: %q is not an algorithm signet implements", ErrUnsupportedAlgorithm, alg)
+		return errorf(jws.ErrUnsupportedAlgorithm, "%q is not an algorithm signet implements", alg)
 	case k.kty:
 		return nil
 	}
-	return fmt.Errorf("%w: %s keys cannot be used with %s", ErrUnsupportedAlgorithm, k.kty, alg)
+	return errorf(jws.ErrUnsupportedAlgorithm, "%s keys cannot be used with %s", k.kty, alg)
 }
 
 // newVerifier builds the Verifier of k's public part for alg with the
 // package's constructors, without looking at "use", "key_ops" or "alg".
-func (k *Key) newVerifier(alg Algorithm) (Verifier, error) {
+func (k *Key) newVerifier(alg jws.Algorithm) (jws.Verifier, error) {
 	if err := k.suits(alg); err != nil {
 		return nil, err
 	}
 	switch pub := k.pub.(type) {
 	case nil:
-		return nonNilVerifier(NewHMAC(alg, k.priv.([]byte)))
+		return nonNilVerifier(jws.NewHMAC(alg, k.priv.([]byte)))
 	case *rsa.PublicKey:
-		return nonNilVerifier(NewRSAVerifier(alg, pub))
+		return nonNilVerifier(jws.NewRSAVerifier(alg, pub))
 	case *ecdsa.PublicKey:
-		return nonNilVerifier(NewECDSAVerifier(alg, pub))
+		return nonNilVerifier(jws.NewECDSAVerifier(alg, pub))
 	case ed25519.PublicKey:
-		return nonNilVerifier(NewEd25519Verifier(pub))
+		return nonNilVerifier(jws.NewEd25519Verifier(pub))
 	}
-	return nil, fmt.Errorf("%w: no key", ErrInvalidKey)
+	return nil, errorf(jws.ErrInvalidKey, "no key")
 }
 
 // algorithmKeyType returns the JWK key type that serves alg, or "" if alg
 // is not an algorithm signet implements.
-func algorithmKeyType(alg Algorithm) string {
+func algorithmKeyType(alg jws.Algorithm) string {
 	switch alg {
-	case HS256, HS384, HS512:
+	case jws.HS256, jws.HS384, jws.HS512:
 		return ktyOct
-	case RS256, RS384, RS512, PS256, PS384, PS512:
+	case jws.RS256, jws.RS384, jws.RS512, jws.PS256, jws.PS384, jws.PS512:
 		return ktyRSA
-	case ES256, ES384, ES512:
+	case jws.ES256, jws.ES384, jws.ES512:
 		return ktyEC
-	case EdDSA:
+	case jws.EdDSA:
 		return ktyOKP
 	}
 	return ""
@@ -429,16 +429,16 @@ func algorithmKeyType(alg Algorithm) string {
 
 // keyTypeAlgorithms returns the algorithms of a key type, in the order
 // RFC 7518 §3.1 lists them.
-func keyTypeAlgorithms(kty string) []Algorithm {
+func keyTypeAlgorithms(kty string) []jws.Algorithm {
 	switch kty {
 	case ktyOct:
-		return []Algorithm{HS256, HS384, HS512}
+		return []jws.Algorithm{jws.HS256, jws.HS384, jws.HS512}
 	case ktyRSA:
-		return []Algorithm{RS256, RS384, RS512, PS256, PS384, PS512}
+		return []jws.Algorithm{jws.RS256, jws.RS384, jws.RS512, jws.PS256, jws.PS384, jws.PS512}
 	case ktyEC:
-		return []Algorithm{ES256, ES384, ES512}
+		return []jws.Algorithm{jws.ES256, jws.ES384, jws.ES512}
 	case ktyOKP:
-		return []Algorithm{EdDSA}
+		return []jws.Algorithm{jws.EdDSA}
 	}
 	return nil
 }
@@ -615,14 +615,14 @@ func parseKey(data []byte) (*Key, string, error) {
 			return nil
 		}
 		if isCaseVariantOfJWKMember(name) {
-			return fmt.Errorf("%w: JWK member %q differs from a registered name only in case", ErrMalformed, name)
+			return errorf(jws.ErrMalformed, "JWK member %q differs from a registered name only in case", name)
 		}
 		return nil // unknown members are ignored (RFC 7517 §4)
 	})
 	if err != nil {
 		var se *strictjson.SyntaxError
 		if errors.As(err, &se) {
-			return nil, "", fmt.Errorf("%w: JWK: %w", ErrMalformed, err)
+			return nil, "", errorf(jws.ErrMalformed, "JWK: %w", err)
 		}
 		return nil, "", err
 	}
@@ -641,7 +641,7 @@ func parseKey(data []byte) (*Key, string, error) {
 // absent member.
 type jwkFields struct {
 	kty, kid, use, crv string
-	alg                Algorithm
+	alg                jws.Algorithm
 	keyOps             []string
 	x509               X509
 	n, e, d, p, q      []byte
@@ -659,7 +659,7 @@ func (m *jwkRaw) decode() (f jwkFields, err error) {
 		}
 	}
 	if m.kty == nil {
-		return f, fmt.Errorf("%w: JWK has no \"kty\" (RFC 7517 §4.1)", ErrMalformed)
+		return f, errorf(jws.ErrMalformed, "JWK has no \"kty\" (RFC 7517 §4.1)")
 	}
 	if f.kty, err = jwkString("kty", m.kty); err != nil {
 		return f, err
@@ -667,7 +667,7 @@ func (m *jwkRaw) decode() (f jwkFields, err error) {
 	switch f.kty {
 	case ktyRSA, ktyEC, ktyOKP, ktyOct:
 	default:
-		return f, fmt.Errorf("%w: JWK key type %q", ErrUnsupportedAlgorithm, f.kty)
+		return f, errorf(jws.ErrUnsupportedAlgorithm, "JWK key type %q", f.kty)
 	}
 	for _, s := range [...]struct {
 		name string
@@ -685,7 +685,7 @@ func (m *jwkRaw) decode() (f jwkFields, err error) {
 		if err != nil {
 			return f, err
 		}
-		f.alg = Algorithm(alg)
+		f.alg = jws.Algorithm(alg)
 	}
 	if m.keyOps != nil {
 		if f.keyOps, err = jwkStrings("key_ops", m.keyOps); err != nil {
@@ -693,7 +693,7 @@ func (m *jwkRaw) decode() (f jwkFields, err error) {
 		}
 		for i, op := range f.keyOps {
 			if slices.Contains(f.keyOps[:i], op) {
-				return f, fmt.Errorf("%w: JWK \"key_ops\" lists %q twice (RFC 7517 §4.3)", ErrMalformed, op)
+				return f, errorf(jws.ErrMalformed, "JWK \"key_ops\" lists %q twice (RFC 7517 §4.3)", op)
 			}
 		}
 	}
@@ -715,7 +715,7 @@ func (m *jwkRaw) decode() (f jwkFields, err error) {
 			return f, err
 		}
 		if len(*t.dst) != t.size {
-			return f, fmt.Errorf("%w: JWK member %q is %d octets, want %d (RFC 7517 §4.8, §4.9)", ErrMalformed, t.name, len(*t.dst), t.size)
+			return f, errorf(jws.ErrMalformed, "JWK member %q is %d octets, want %d (RFC 7517 §4.8, §4.9)", t.name, len(*t.dst), t.size)
 		}
 	}
 	for _, b := range [...]struct {
@@ -732,7 +732,7 @@ func (m *jwkRaw) decode() (f jwkFields, err error) {
 			continue
 		}
 		if !materialMember(f.kty, b.name) {
-			return f, fmt.Errorf("%w: JWK member %q does not belong to %s keys", ErrMalformed, b.name, f.kty)
+			return f, errorf(jws.ErrMalformed, "JWK member %q does not belong to %s keys", b.name, f.kty)
 		}
 		if b.dst == nil {
 			continue
@@ -749,7 +749,7 @@ func (m *jwkRaw) decode() (f jwkFields, err error) {
 func jwkString(name string, value []byte) (string, error) {
 	s, ok := strictjson.Unquote(value, nil)
 	if !ok {
-		return "", fmt.Errorf("%w: JWK member %q is not a string", ErrMalformed, name)
+		return "", errorf(jws.ErrMalformed, "JWK member %q is not a string", name)
 	}
 	return string(s), nil
 }
@@ -758,13 +758,13 @@ func jwkString(name string, value []byte) (string, error) {
 func jwkStrings(name string, value []byte) ([]string, error) {
 	var elems []json.RawMessage
 	if value[0] != '[' || json.Unmarshal(value, &elems) != nil {
-		return nil, fmt.Errorf("%w: JWK member %q is not an array", ErrMalformed, name)
+		return nil, errorf(jws.ErrMalformed, "JWK member %q is not an array", name)
 	}
 	out := make([]string, 0, len(elems))
 	for _, e := range elems {
 		s, ok := strictjson.Unquote(e, nil)
 		if !ok {
-			return nil, fmt.Errorf("%w: JWK member %q is not an array of strings", ErrMalformed, name)
+			return nil, errorf(jws.ErrMalformed, "JWK member %q is not an array of strings", name)
 		}
 		out = append(out, string(s))
 	}
@@ -776,14 +776,14 @@ func jwkStrings(name string, value []byte) ([]string, error) {
 func jwkBytes(name string, value []byte) ([]byte, error) {
 	s, ok := strictjson.Unquote(value, nil)
 	if !ok {
-		return nil, fmt.Errorf("%w: JWK member %q is not a string", ErrMalformed, name)
+		return nil, errorf(jws.ErrMalformed, "JWK member %q is not a string", name)
 	}
 	if len(s) == 0 {
-		return nil, fmt.Errorf("%w: JWK member %q is empty", ErrMalformed, name)
+		return nil, errorf(jws.ErrMalformed, "JWK member %q is empty", name)
 	}
 	b, err := base64url.AppendDecode(nil, s)
 	if err != nil {
-		return nil, fmt.Errorf("%w: JWK member %q: %w", ErrMalformed, name, err)
+		return nil, errorf(jws.ErrMalformed, "JWK member %q: %w", name, err)
 	}
 	return b, nil
 }
@@ -796,16 +796,16 @@ func decodeX5C(value []byte) ([][]byte, error) {
 		return nil, err
 	}
 	if len(certs) == 0 {
-		return nil, fmt.Errorf("%w: JWK member \"x5c\" is empty (RFC 7517 §4.7)", ErrMalformed)
+		return nil, errorf(jws.ErrMalformed, "JWK member \"x5c\" is empty (RFC 7517 §4.7)")
 	}
 	chain := make([][]byte, len(certs))
 	for i, c := range certs {
 		// StdEncoding skips CR and LF even in strict mode; refuse them.
 		if c == "" || strings.ContainsAny(c, "\r\n") {
-			return nil, fmt.Errorf("%w: JWK \"x5c\"[%d] is not base64 (RFC 7517 §4.7)", ErrMalformed, i)
+			return nil, errorf(jws.ErrMalformed, "JWK \"x5c\"[%d] is not base64 (RFC 7517 §4.7)", i)
 		}
 		if chain[i], err = base64.StdEncoding.Strict().DecodeString(c); err != nil {
-			return nil, fmt.Errorf("%w: JWK \"x5c\"[%d] is not base64 (RFC 7517 §4.7): %w", ErrMalformed, i, err)
+			return nil, errorf(jws.ErrMalformed, "JWK \"x5c\"[%d] is not base64 (RFC 7517 §4.7): %w", i, err)
 		}
 	}
 	return chain, nil
@@ -816,20 +816,20 @@ func (f *jwkFields) setKey(key any) error {
 	switch key := key.(type) {
 	case *rsa.PublicKey:
 		if key == nil || key.N == nil || key.N.Sign() <= 0 {
-			return fmt.Errorf("%w: empty RSA key", ErrInvalidKey)
+			return errorf(jws.ErrInvalidKey, "empty RSA key")
 		}
 		if key.E <= 0 {
-			return fmt.Errorf("%w: RSA exponent %d", ErrInvalidKey, key.E)
+			return errorf(jws.ErrInvalidKey, "RSA exponent %d", key.E)
 		}
 		f.kty = ktyRSA
 		f.n = key.N.Bytes()
 		f.e = big.NewInt(int64(key.E)).Bytes()
 	case *rsa.PrivateKey:
 		if key == nil || key.N == nil || key.N.Sign() <= 0 || key.D == nil {
-			return fmt.Errorf("%w: empty RSA key", ErrInvalidKey)
+			return errorf(jws.ErrInvalidKey, "empty RSA key")
 		}
 		if len(key.Primes) != 2 || key.Primes[0] == nil || key.Primes[1] == nil {
-			return fmt.Errorf("%w: RSA private keys need exactly two primes (multi-prime keys are not supported)", ErrInvalidKey)
+			return errorf(jws.ErrInvalidKey, "RSA private keys need exactly two primes (multi-prime keys are not supported)")
 		}
 		if err := f.setKey(&key.PublicKey); err != nil {
 			return err
@@ -838,17 +838,17 @@ func (f *jwkFields) setKey(key any) error {
 		c := &rsa.PrivateKey{PublicKey: key.PublicKey, D: key.D, Primes: key.Primes}
 		c.Precompute()
 		if c.Precomputed.Dp == nil || c.Precomputed.Dq == nil || c.Precomputed.Qinv == nil {
-			return fmt.Errorf("%w: inconsistent RSA private key: %w", ErrInvalidKey, c.Validate())
+			return errorf(jws.ErrInvalidKey, "inconsistent RSA private key: %w", c.Validate())
 		}
 		f.d, f.p, f.q = key.D.Bytes(), key.Primes[0].Bytes(), key.Primes[1].Bytes()
 		f.dp, f.dq, f.qi = c.Precomputed.Dp.Bytes(), c.Precomputed.Dq.Bytes(), c.Precomputed.Qinv.Bytes()
 	case *ecdsa.PublicKey:
 		if key == nil || key.X == nil || key.Y == nil {
-			return fmt.Errorf("%w: empty ECDSA key", ErrInvalidKey)
+			return errorf(jws.ErrInvalidKey, "empty ECDSA key")
 		}
 		c, ok := curveOf(key.Curve)
 		if !ok {
-			return fmt.Errorf("%w: ECDSA curve %v (signet implements P-256, P-384 and P-521)", ErrUnsupportedAlgorithm, curveName(key.Curve))
+			return errorf(jws.ErrUnsupportedAlgorithm, "ECDSA curve %v (signet implements P-256, P-384 and P-521)", curveName(key.Curve))
 		}
 		f.kty, f.crv = ktyEC, c.name
 		var err error
@@ -860,7 +860,7 @@ func (f *jwkFields) setKey(key any) error {
 		}
 	case *ecdsa.PrivateKey:
 		if key == nil || key.D == nil {
-			return fmt.Errorf("%w: empty ECDSA key", ErrInvalidKey)
+			return errorf(jws.ErrInvalidKey, "empty ECDSA key")
 		}
 		if err := f.setKey(&key.PublicKey); err != nil {
 			return err
@@ -877,7 +877,7 @@ func (f *jwkFields) setKey(key any) error {
 		}
 	case ed25519.PrivateKey:
 		if len(key) != ed25519.PrivateKeySize {
-			return fmt.Errorf("%w: Ed25519 private key is %d bytes, want %d", ErrInvalidKey, len(key), ed25519.PrivateKeySize)
+			return errorf(jws.ErrInvalidKey, "Ed25519 private key is %d bytes, want %d", len(key), ed25519.PrivateKeySize)
 		}
 		f.kty, f.crv = ktyOKP, "Ed25519"
 		f.x, f.d = bytes.Clone(key[32:]), key.Seed()
@@ -887,7 +887,7 @@ func (f *jwkFields) setKey(key any) error {
 			f.k = []byte{}
 		}
 	default:
-		return fmt.Errorf("%w: NewKey does not take a %T", ErrInvalidKey, key)
+		return errorf(jws.ErrInvalidKey, "NewKey does not take a %T", key)
 	}
 	return nil
 }
@@ -902,7 +902,7 @@ func curveName(c elliptic.Curve) string {
 // fixedBytes returns v big-endian in exactly size octets.
 func fixedBytes(v *big.Int, size int) ([]byte, error) {
 	if v.Sign() < 0 || v.BitLen() > 8*size {
-		return nil, fmt.Errorf("%w: ECDSA key value out of range", ErrInvalidKey)
+		return nil, errorf(jws.ErrInvalidKey, "ECDSA key value out of range")
 	}
 	return v.FillBytes(make([]byte, size)), nil
 }
@@ -920,14 +920,14 @@ func (f *jwkFields) build() (*Key, error) {
 		err = f.buildOKP(k)
 	case ktyOct:
 		if f.k == nil {
-			return nil, fmt.Errorf("%w: oct JWK has no \"k\" (RFC 7518 §6.4.1)", ErrMalformed)
+			return nil, errorf(jws.ErrMalformed, "oct JWK has no \"k\" (RFC 7518 §6.4.1)")
 		}
 		if len(f.k) == 0 {
-			return nil, fmt.Errorf("%w: empty oct key", ErrInvalidKey)
+			return nil, errorf(jws.ErrInvalidKey, "empty oct key")
 		}
 		k.priv = f.k
 	default:
-		err = fmt.Errorf("%w: JWK key type %q", ErrUnsupportedAlgorithm, f.kty)
+		err = errorf(jws.ErrUnsupportedAlgorithm, "JWK key type %q", f.kty)
 	}
 	if err != nil {
 		return nil, err
@@ -936,7 +936,7 @@ func (f *jwkFields) build() (*Key, error) {
 	// the floors. Other values (encryption algorithms) are kept as data.
 	if algorithmKeyType(f.alg) != "" {
 		if algorithmKeyType(f.alg) != f.kty {
-			return nil, fmt.Errorf("%w: the JWK's \"alg\" %s is not an algorithm for %s keys", ErrInvalidKey, f.alg, f.kty)
+			return nil, errorf(jws.ErrInvalidKey, "the JWK's \"alg\" %s is not an algorithm for %s keys", f.alg, f.kty)
 		}
 		if _, err := k.newVerifier(f.alg); err != nil {
 			return nil, asInvalidKey(err)
@@ -945,18 +945,9 @@ func (f *jwkFields) build() (*Key, error) {
 	return k, nil
 }
 
-// asInvalidKey returns err, a constructor's refusal of a JWK's key, as an
-// error wrapping ErrInvalidKey.
-func asInvalidKey(err error) error {
-	if errors.Is(err, ErrInvalidKey) {
-		return err
-	}
-	return fmt.Errorf("%w: %w", ErrInvalidKey, err)
-}
-
 func (f *jwkFields) buildRSA(k *Key) error {
 	if f.n == nil || f.e == nil {
-		return fmt.Errorf("%w: RSA JWK needs \"n\" and \"e\" (RFC 7518 §6.3.1)", ErrMalformed)
+		return errorf(jws.ErrMalformed, "RSA JWK needs \"n\" and \"e\" (RFC 7518 §6.3.1)")
 	}
 	n := f.n
 	if n[0] == 0 {
@@ -964,19 +955,19 @@ func (f *jwkFields) buildRSA(k *Key) error {
 		// encoded as signed integers. Accept that one octet.
 		n = n[1:]
 		if len(n) == 0 || n[0] == 0 {
-			return fmt.Errorf("%w: RSA modulus has leading zero octets (RFC 7518 §6.3.1.1)", ErrInvalidKey)
+			return errorf(jws.ErrInvalidKey, "RSA modulus has leading zero octets (RFC 7518 §6.3.1.1)")
 		}
 	}
 	N := new(big.Int).SetBytes(n)
 	if N.BitLen() > maxRSABits {
-		return fmt.Errorf("%w: RSA modulus of %d bits, the maximum is %d", ErrInvalidKey, N.BitLen(), maxRSABits)
+		return errorf(jws.ErrInvalidKey, "RSA modulus of %d bits, the maximum is %d", N.BitLen(), maxRSABits)
 	}
 	e := f.e
 	switch {
 	case e[0] == 0:
-		return fmt.Errorf("%w: RSA exponent has a leading zero octet (RFC 7518 §6.3.1.2)", ErrInvalidKey)
+		return errorf(jws.ErrInvalidKey, "RSA exponent has a leading zero octet (RFC 7518 §6.3.1.2)")
 	case len(e) > 4:
-		return fmt.Errorf("%w: RSA exponent too large", ErrInvalidKey)
+		return errorf(jws.ErrInvalidKey, "RSA exponent too large")
 	}
 	var E int64
 	for _, b := range e {
@@ -985,7 +976,7 @@ func (f *jwkFields) buildRSA(k *Key) error {
 	pub := &rsa.PublicKey{N: N, E: int(E)}
 	// The floors of the constructor hold whatever the key is for; check
 	// them before the costlier checks of a private key.
-	if _, err := NewRSAVerifier(RS256, pub); err != nil {
+	if _, err := jws.NewRSAVerifier(jws.RS256, pub); err != nil {
 		return asInvalidKey(err)
 	}
 	private := f.d != nil
@@ -997,16 +988,16 @@ func (f *jwkFields) buildRSA(k *Key) error {
 	}
 	switch {
 	case f.oth:
-		return fmt.Errorf("%w: multi-prime RSA keys (\"oth\") are not supported", ErrInvalidKey)
+		return errorf(jws.ErrInvalidKey, "multi-prime RSA keys (\"oth\") are not supported")
 	case !private && others > 0:
-		return fmt.Errorf("%w: RSA JWK has private members without \"d\"", ErrMalformed)
+		return errorf(jws.ErrMalformed, "RSA JWK has private members without \"d\"")
 	case !private:
 		k.pub = pub
 		return nil
 	case others == 0:
-		return fmt.Errorf("%w: RSA private key without its primes: signet needs \"p\", \"q\", \"dp\", \"dq\" and \"qi\" (RFC 7518 §6.3.2)", ErrInvalidKey)
+		return errorf(jws.ErrInvalidKey, "RSA private key without its primes: signet needs \"p\", \"q\", \"dp\", \"dq\" and \"qi\" (RFC 7518 §6.3.2)")
 	case others < 5:
-		return fmt.Errorf("%w: RSA private JWK has some of \"p\", \"q\", \"dp\", \"dq\", \"qi\" but not all (RFC 7518 §6.3.2)", ErrMalformed)
+		return errorf(jws.ErrMalformed, "RSA private JWK has some of \"p\", \"q\", \"dp\", \"dq\", \"qi\" but not all (RFC 7518 §6.3.2)")
 	}
 	i := func(b []byte) *big.Int { return new(big.Int).SetBytes(b) }
 	priv := &rsa.PrivateKey{
@@ -1019,7 +1010,7 @@ func (f *jwkFields) buildRSA(k *Key) error {
 	// against n, e, d, p and q.
 	priv.Precompute()
 	if err := priv.Validate(); err != nil {
-		return fmt.Errorf("%w: RSA private key does not match its public key or is inconsistent: %w", ErrInvalidKey, err)
+		return errorf(jws.ErrInvalidKey, "RSA private key does not match its public key or is inconsistent: %w", err)
 	}
 	k.priv, k.pub = priv, &priv.PublicKey
 	return nil
@@ -1027,19 +1018,19 @@ func (f *jwkFields) buildRSA(k *Key) error {
 
 func (f *jwkFields) buildEC(k *Key) error {
 	if f.crv == "" || f.x == nil || f.y == nil {
-		return fmt.Errorf("%w: EC JWK needs \"crv\", \"x\" and \"y\" (RFC 7518 §6.2.1)", ErrMalformed)
+		return errorf(jws.ErrMalformed, "EC JWK needs \"crv\", \"x\" and \"y\" (RFC 7518 §6.2.1)")
 	}
 	c, ok := curveByName(f.crv)
 	if !ok {
-		return fmt.Errorf("%w: EC curve %q (signet implements P-256, P-384 and P-521)", ErrUnsupportedAlgorithm, f.crv)
+		return errorf(jws.ErrUnsupportedAlgorithm, "EC curve %q (signet implements P-256, P-384 and P-521)", f.crv)
 	}
 	if len(f.x) != c.size || len(f.y) != c.size {
-		return fmt.Errorf("%w: %s coordinates must be %d octets each, got %d and %d (RFC 7518 §6.2.1.2)", ErrInvalidKey, c.name, c.size, len(f.x), len(f.y))
+		return errorf(jws.ErrInvalidKey, "%s coordinates must be %d octets each, got %d and %d (RFC 7518 §6.2.1.2)", c.name, c.size, len(f.x), len(f.y))
 	}
 	point := make([]byte, 0, 1+2*c.size)
 	point = append(append(append(point, 4), f.x...), f.y...)
 	if _, err := c.ecdh.NewPublicKey(point); err != nil {
-		return fmt.Errorf("%w: the point is not on %s", ErrInvalidKey, c.name)
+		return errorf(jws.ErrInvalidKey, "the point is not on %s", c.name)
 	}
 	pub := &ecdsa.PublicKey{Curve: c.curve, X: new(big.Int).SetBytes(f.x), Y: new(big.Int).SetBytes(f.y)}
 	if f.d == nil {
@@ -1047,14 +1038,14 @@ func (f *jwkFields) buildEC(k *Key) error {
 		return nil
 	}
 	if len(f.d) != c.size {
-		return fmt.Errorf("%w: %s \"d\" is %d octets, not %d (RFC 7518 §6.2.2.1)", ErrInvalidKey, c.name, len(f.d), c.size)
+		return errorf(jws.ErrInvalidKey, "%s \"d\" is %d octets, not %d (RFC 7518 §6.2.2.1)", c.name, len(f.d), c.size)
 	}
 	sk, err := c.ecdh.NewPrivateKey(f.d)
 	if err != nil {
-		return fmt.Errorf("%w: %s \"d\" is out of range", ErrInvalidKey, c.name)
+		return errorf(jws.ErrInvalidKey, "%s \"d\" is out of range", c.name)
 	}
 	if !bytes.Equal(sk.PublicKey().Bytes(), point) {
-		return fmt.Errorf("%w: EC \"d\" does not match \"x\" and \"y\"", ErrInvalidKey)
+		return errorf(jws.ErrInvalidKey, "EC \"d\" does not match \"x\" and \"y\"")
 	}
 	priv := &ecdsa.PrivateKey{PublicKey: *pub, D: new(big.Int).SetBytes(f.d)}
 	k.priv, k.pub = priv, &priv.PublicKey
@@ -1063,24 +1054,24 @@ func (f *jwkFields) buildEC(k *Key) error {
 
 func (f *jwkFields) buildOKP(k *Key) error {
 	if f.crv == "" || f.x == nil {
-		return fmt.Errorf("%w: OKP JWK needs \"crv\" and \"x\" (RFC 8037 §2)", ErrMalformed)
+		return errorf(jws.ErrMalformed, "OKP JWK needs \"crv\" and \"x\" (RFC 8037 §2)")
 	}
 	if f.crv != "Ed25519" {
-		return fmt.Errorf("%w: OKP curve %q (signet implements Ed25519)", ErrUnsupportedAlgorithm, f.crv)
+		return errorf(jws.ErrUnsupportedAlgorithm, "OKP curve %q (signet implements Ed25519)", f.crv)
 	}
 	if len(f.x) != ed25519.PublicKeySize {
-		return fmt.Errorf("%w: Ed25519 \"x\" is %d octets, not %d (RFC 8037 §2)", ErrInvalidKey, len(f.x), ed25519.PublicKeySize)
+		return errorf(jws.ErrInvalidKey, "Ed25519 \"x\" is %d octets, not %d (RFC 8037 §2)", len(f.x), ed25519.PublicKeySize)
 	}
 	if f.d == nil {
 		k.pub = ed25519.PublicKey(f.x)
 		return nil
 	}
 	if len(f.d) != ed25519.SeedSize {
-		return fmt.Errorf("%w: Ed25519 \"d\" is %d octets, not %d (RFC 8037 §2)", ErrInvalidKey, len(f.d), ed25519.SeedSize)
+		return errorf(jws.ErrInvalidKey, "Ed25519 \"d\" is %d octets, not %d (RFC 8037 §2)", len(f.d), ed25519.SeedSize)
 	}
 	priv := ed25519.NewKeyFromSeed(f.d)
 	if !bytes.Equal(priv[32:], f.x) {
-		return fmt.Errorf("%w: Ed25519 \"d\" does not match \"x\"", ErrInvalidKey)
+		return errorf(jws.ErrInvalidKey, "Ed25519 \"d\" does not match \"x\"")
 	}
 	k.priv, k.pub = priv, ed25519.PublicKey(priv[32:])
 	return nil

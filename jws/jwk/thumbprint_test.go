@@ -1,4 +1,4 @@
-package jws_test
+package jwk_test
 
 import (
 	"crypto"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/signet-go/signet/base64url"
 	"github.com/signet-go/signet/jws"
+	"github.com/signet-go/signet/jws/jwk"
 )
 
 // TestThumbprintRFC7638 checks the example of RFC 7638 §3.1: the SHA-256
@@ -52,14 +53,14 @@ func TestThumbprintRFC8037(t *testing.T) {
 		t.Fatal(err)
 	}
 	tp := doc.Keys.Thumbprint
-	for _, jwk := range []json.RawMessage{doc.Keys.Public.JWK, doc.Keys.Private.JWK} {
-		testThumbprint(t, jwk, tp.CanonicalJSON, tp.B64, tp.Hex)
+	for _, doc := range []json.RawMessage{doc.Keys.Public.JWK, doc.Keys.Private.JWK} {
+		testThumbprint(t, doc, tp.CanonicalJSON, tp.B64, tp.Hex)
 	}
 }
 
-func testThumbprint(t *testing.T, jwk json.RawMessage, canonical, b64u, hexSum string) {
+func testThumbprint(t *testing.T, doc json.RawMessage, canonical, b64u, hexSum string) {
 	t.Helper()
-	k, err := jws.ParseKey(jwk)
+	k, err := jwk.ParseKey(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,10 +109,10 @@ func TestThumbprintKeyTypes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		want := sha256.Sum256([]byte(tt.canonical))
-		for _, jwk := range tt.jwks {
-			got, err := mustParseKey(t, jwk).Thumbprint(crypto.SHA256)
+		for _, doc := range tt.jwks {
+			got, err := mustParseKey(t, doc).Thumbprint(crypto.SHA256)
 			if err != nil || string(got) != string(want[:]) {
-				t.Errorf("Thumbprint(%s) = %x, %v, want SHA-256 of %s", jwk, got, err, tt.canonical)
+				t.Errorf("Thumbprint(%s) = %x, %v, want SHA-256 of %s", doc, got, err, tt.canonical)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
-package jws_test
+package jwk_test
 
 import (
+	"context"
 	"crypto"
 	"encoding/json"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/signet-go/signet/jws"
+	"github.com/signet-go/signet/jws/jwk"
 )
 
 // jwkSeeds returns the JWKs and JWK Sets found in testdata (every object
@@ -41,7 +43,7 @@ func jwkSeeds(f *testing.F) (keys, sets [][]byte) {
 		}
 	}
 	for _, dir := range []string{"rfc", "jwk"} {
-		files, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*.json"))
+		files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", dir, "*.json"))
 		for _, file := range files {
 			data, err := os.ReadFile(file)
 			if err != nil {
@@ -54,10 +56,10 @@ func jwkSeeds(f *testing.F) (keys, sets [][]byte) {
 			walk(v)
 		}
 	}
-	for _, jwk := range []string{fxRSAPublic, fxRSAPrivate, fxECPublic, fxECPrivate, fxOKPPublic, fxOKPPrivate, fxOct,
+	for _, doc := range []string{fxRSAPublic, fxRSAPrivate, fxECPublic, fxECPrivate, fxOKPPublic, fxOKPPrivate, fxOct,
 		withMembers(fxOKPPrivate, `"kid":"k","use":"sig","key_ops":["sign"],"alg":"EdDSA","x5c":["AAAA"],"x5t":"`+strings.Repeat("A", 27)+`"`),
 	} {
-		keys = append(keys, []byte(jwk))
+		keys = append(keys, []byte(doc))
 	}
 	for _, m := range malformedJWKs(f) {
 		keys = append(keys, []byte(m.jwk))
@@ -72,8 +74,8 @@ func jwkSeeds(f *testing.F) (keys, sets [][]byte) {
 // of the sentinels a JWK can fail with.
 func checkSentinelError(t *testing.T, err error) {
 	t.Helper()
-	if !strings.HasPrefix(err.Error(), "jws: ") {
-		t.Errorf("error %q lacks the \"jws: \" prefix", err)
+	if !strings.HasPrefix(err.Error(), "jwk: ") || strings.Contains(err.Error(), "jws: ") {
+		t.Errorf("error %q lacks the \"jwk: \" prefix or repeats it", err)
 	}
 	for _, s := range []error{jws.ErrMalformed, jws.ErrInvalidKey, jws.ErrUnsupportedAlgorithm} {
 		if errors.Is(err, s) {
@@ -92,7 +94,7 @@ func FuzzParseKey(f *testing.F) {
 		f.Add(k)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		k, err := jws.ParseKey(data)
+		k, err := jwk.ParseKey(data)
 		if err != nil {
 			if k != nil {
 				t.Fatalf("ParseKey returned a key with error %v", err)
@@ -104,13 +106,13 @@ func FuzzParseKey(f *testing.F) {
 	})
 }
 
-func checkKeyRoundTrip(t *testing.T, k *jws.Key) {
+func checkKeyRoundTrip(t *testing.T, k *jwk.Key) {
 	t.Helper()
 	m1, err := k.MarshalJSON()
 	if err != nil {
 		t.Fatalf("MarshalJSON = %v", err)
 	}
-	k2, err := jws.ParseKey(m1)
+	k2, err := jwk.ParseKey(m1)
 	if err != nil {
 		t.Fatalf("ParseKey(MarshalJSON()) = %v\n%s", err, m1)
 	}
@@ -136,7 +138,7 @@ func checkKeyRoundTrip(t *testing.T, k *jws.Key) {
 			t.Fatalf("Public() has another thumbprint")
 		}
 		pm, _ := pub.MarshalJSON()
-		if _, err := jws.ParseKey(pm); err != nil {
+		if _, err := jwk.ParseKey(pm); err != nil {
 			t.Fatalf("ParseKey(Public()) = %v\n%s", err, pm)
 		}
 	} else if k.KeyType() != "oct" {
@@ -152,10 +154,10 @@ func checkKeyRoundTrip(t *testing.T, k *jws.Key) {
 	}
 }
 
-// FuzzParseKeySet checks that ParseKeySet never panics, returns nothing on
+// FuzzParseSet checks that ParseSet never panics, returns nothing on
 // error, that what it accepts round-trips through MarshalJSON with every key
-// kept, and that Lookup answers for every kid.
-func FuzzParseKeySet(f *testing.F) {
+// kept, and that Resolve answers for every kid.
+func FuzzParseSet(f *testing.F) {
 	keys, sets := jwkSeeds(f)
 	for _, s := range sets {
 		f.Add(s)
@@ -165,16 +167,16 @@ func FuzzParseKeySet(f *testing.F) {
 	}
 	f.Add(jwkSet(withMembers(fxOct, `"kid":"k"`), withMembers(fxRSAPublic, `"kid":"k"`), withMembers(fxECPublic, `"kid":"k","alg":"ES256"`)))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := jws.ParseKeySet(data)
+		s, err := jwk.ParseSet(data)
 		if err != nil {
 			if s != nil {
-				t.Fatalf("ParseKeySet returned a set with error %v", err)
+				t.Fatalf("ParseSet returned a set with error %v", err)
 			}
 			checkSentinelError(t, err)
 			return
 		}
 		if len(s.Keys()) == 0 {
-			t.Fatal("ParseKeySet returned a set without keys")
+			t.Fatal("ParseSet returned a set without keys")
 		}
 		for _, err := range s.Skipped() {
 			checkSentinelError(t, err)
@@ -183,9 +185,9 @@ func FuzzParseKeySet(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s2, err := jws.ParseKeySet(m1)
+		s2, err := jwk.ParseSet(m1)
 		if err != nil {
-			t.Fatalf("ParseKeySet(MarshalJSON()) = %v\n%s", err, m1)
+			t.Fatalf("ParseSet(MarshalJSON()) = %v\n%s", err, m1)
 		}
 		if len(s2.Skipped()) != 0 || len(s2.Keys()) != len(s.Keys()) {
 			t.Fatalf("the round trip lost keys: %v", s2.Skipped())
@@ -198,12 +200,12 @@ func FuzzParseKeySet(f *testing.F) {
 			if k != nil {
 				kid = k.KeyID()
 			}
-			v, err := s.Lookup(kid)
-			if (v == nil) == (err == nil) || (err != nil && !errors.Is(err, jws.ErrKeyNotFound)) {
-				t.Fatalf("Lookup(%q) = %v, %v", kid, v, err)
+			vs, err := s.Resolve(context.Background(), kid, "")
+			if (len(vs) == 0) == (err == nil) || (err != nil && !errors.Is(err, jws.ErrKeyNotFound)) {
+				t.Fatalf("Resolve(%q) = %v, %v", kid, vs, err)
 			}
 			if k != nil && kid != "" && err != nil {
-				t.Fatalf("Lookup(%q) of a key in the set = %v", kid, err)
+				t.Fatalf("Resolve(%q) of a key in the set = %v", kid, err)
 			}
 		}
 	})

@@ -1,7 +1,8 @@
-package jws_test
+package jwk_test
 
 import (
 	"bytes"
+	"context"
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/ed25519"
@@ -21,6 +22,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/signet-go/signet/base64url"
 	"github.com/signet-go/signet/jws"
+	"github.com/signet-go/signet/jws/jwk"
 )
 
 // Key material of the RFC examples, for building JWKs in tests.
@@ -61,8 +63,8 @@ const (
 )
 
 // withMembers returns the JWK jwk with extra members added after "{".
-func withMembers(jwk, members string) string {
-	return "{" + members + "," + jwk[1:]
+func withMembers(doc, members string) string {
+	return "{" + members + "," + doc[1:]
 }
 
 // b64 re-encodes a transformation of the base64url value s.
@@ -75,11 +77,11 @@ func b64(t testing.TB, s string, f func([]byte) []byte) string {
 	return base64url.EncodeToString(f(b))
 }
 
-func mustParseKey(t testing.TB, jwk string) *jws.Key {
+func mustParseKey(t testing.TB, doc string) *jwk.Key {
 	t.Helper()
-	k, err := jws.ParseKey([]byte(jwk))
+	k, err := jwk.ParseKey([]byte(doc))
 	if err != nil {
-		t.Fatalf("ParseKey(%s) = %v", jwk, err)
+		t.Fatalf("ParseKey(%s) = %v", doc, err)
 	}
 	return k
 }
@@ -95,7 +97,7 @@ func mustMarshal(t testing.TB, v json.Marshaler) string {
 
 func readRFCFile(t testing.TB, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "rfc", name))
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "rfc", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,6 +110,14 @@ type rfcJWKCase struct {
 	JWK      json.RawMessage `json:"jwk"`
 	JWKS     json.RawMessage `json:"jwks"`
 	Expected json.RawMessage `json:"expected"`
+}
+
+// kidResolver returns a Resolver that resolves kid in set whatever the
+// token's "kid", for tokens whose kid is not in their protected header.
+func kidResolver(set *jwk.Set, kid string) jws.Resolver {
+	return jws.ResolverFunc(func(ctx context.Context, _ string, alg jws.Algorithm) ([]jws.Verifier, error) {
+		return set.Resolve(ctx, kid, alg)
+	})
 }
 
 func readRFCJWKCases(t testing.TB, name string) []rfcJWKCase {
@@ -127,7 +137,7 @@ func readRFCJWKCases(t testing.TB, name string) []rfcJWKCase {
 }
 
 // checkRFCExpectations compares k with the facts an RFC example states.
-func checkRFCExpectations(t *testing.T, k *jws.Key, expected json.RawMessage) {
+func checkRFCExpectations(t *testing.T, k *jwk.Key, expected json.RawMessage) {
 	t.Helper()
 	var exp map[string]json.RawMessage
 	if err := json.Unmarshal(expected, &exp); err != nil {
@@ -177,7 +187,7 @@ func checkRFCExpectations(t *testing.T, k *jws.Key, expected json.RawMessage) {
 		var want int
 		json.Unmarshal(raw, &want)
 		var n *big.Int
-		switch key := k.Key().(type) {
+		switch key := k.CryptoKey().(type) {
 		case *rsa.PublicKey:
 			n = key.N
 		case *rsa.PrivateKey:
@@ -192,7 +202,7 @@ func checkRFCExpectations(t *testing.T, k *jws.Key, expected json.RawMessage) {
 	if raw, ok := exp["key_bytes"]; ok {
 		var want int
 		json.Unmarshal(raw, &want)
-		if got, _ := k.Key().([]byte); len(got) != want {
+		if got, _ := k.CryptoKey().([]byte); len(got) != want {
 			t.Errorf("oct key of %d bytes, want %d", len(got), want)
 		}
 	}
@@ -223,7 +233,7 @@ func TestParseKeyRFC7517(t *testing.T) {
 				raws, exps = []json.RawMessage{c.JWK}, []json.RawMessage{c.Expected}
 			}
 			for i, raw := range raws {
-				k, err := jws.ParseKey(raw)
+				k, err := jwk.ParseKey(raw)
 				if err != nil {
 					t.Fatalf("ParseKey(keys[%d]) = %v", i, err)
 				}
@@ -266,7 +276,7 @@ func TestRFC7517Specifics(t *testing.T) {
 	}
 
 	t.Run("A.1 set: the EC key is for encryption and skipped", func(t *testing.T) {
-		set, err := jws.ParseKeySet(cases["A.1"].JWKS)
+		set, err := jwk.ParseSet(cases["A.1"].JWKS)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -277,18 +287,18 @@ func TestRFC7517Specifics(t *testing.T) {
 		if len(skipped) != 1 || !errors.Is(skipped[0], jws.ErrInvalidKey) || !strings.Contains(skipped[0].Error(), `keys[0] (kid "1")`) {
 			t.Errorf("Skipped() = %v, want the EC key refused for its use", skipped)
 		}
-		v, err := set.Lookup("2011-04-29")
-		if err != nil || v.Algorithm() != jws.RS256 {
-			t.Errorf("Lookup(2011-04-29) = %v, %v, want an RS256 Verifier", v, err)
+		vs, err := set.Resolve(context.Background(), "2011-04-29", jws.RS256)
+		if err != nil || len(vs) != 1 || vs[0].Algorithm() != jws.RS256 {
+			t.Errorf("Resolve(2011-04-29) = %v, %v, want one RS256 Verifier", vs, err)
 		}
 	})
 
 	t.Run("A.2 private keys sign what A.1 public keys verify", func(t *testing.T) {
-		priv, err := jws.ParseKeySet(cases["A.2"].JWKS)
+		priv, err := jwk.ParseSet(cases["A.2"].JWKS)
 		if err != nil {
 			t.Fatal(err)
 		}
-		pub, err := jws.ParseKeySet(cases["A.1"].JWKS)
+		pub, err := jwk.ParseSet(cases["A.1"].JWKS)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -297,7 +307,7 @@ func TestRFC7517Specifics(t *testing.T) {
 			t.Fatal(err)
 		}
 		tok := rawToken(t, s, `{"alg":"RS256","kid":"2011-04-29"}`, "A.2")
-		if _, p, err := jws.VerifyKeyed(pub.Lookup, tok); err != nil || string(p) != "A.2" {
+		if _, p, err := jws.VerifyKeyed(context.Background(), pub, tok); err != nil || string(p) != "A.2" {
 			t.Errorf("VerifyKeyed = %q, %v", p, err)
 		}
 	})
@@ -328,15 +338,14 @@ func TestRFC7517Specifics(t *testing.T) {
 		// In a set, the A128KW key is skipped and the HMAC key, without
 		// "alg", serves the HS* its 64 bytes allow; the token has no kid,
 		// so name the key's.
-		ks, err := jws.ParseKeySet(cases["A.3"].JWKS)
+		ks, err := jwk.ParseSet(cases["A.3"].JWKS)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(ks.Keys()) != 1 || len(ks.Skipped()) != 1 || !errors.Is(ks.Skipped()[0], jws.ErrUnsupportedAlgorithm) {
-			t.Errorf("ParseKeySet(A.3): %d keys, skipped %v", len(ks.Keys()), ks.Skipped())
+			t.Errorf("ParseSet(A.3): %d keys, skipped %v", len(ks.Keys()), ks.Skipped())
 		}
-		lookup := func(string) (jws.Verifier, error) { return ks.Lookup(hk.KeyID()) }
-		if _, _, err := jws.VerifyKeyed(lookup, tok); err != nil {
+		if _, _, err := jws.VerifyKeyed(context.Background(), kidResolver(ks, hk.KeyID()), tok); err != nil {
 			t.Errorf("VerifyKeyed(RFC 7515 A.1 token) = %v", err)
 		}
 	})
@@ -354,7 +363,7 @@ func TestRFC7517Specifics(t *testing.T) {
 		if got, want := cert.Subject.String(), "CN=Brian Campbell,O=Ping Identity Corp.,L=Denver,ST=CO,C=US"; got != want {
 			t.Errorf("certificate subject = %q, want %q", got, want)
 		}
-		if !cert.PublicKey.(*rsa.PublicKey).Equal(k.Key()) {
+		if !cert.PublicKey.(*rsa.PublicKey).Equal(k.CryptoKey()) {
 			t.Error("the certificate's key differs from the JWK's")
 		}
 		if _, err := k.VerifierFor(jws.RS256); err != nil {
@@ -382,13 +391,13 @@ func TestRFC7517Specifics(t *testing.T) {
 		if _, err := k.SignerFor(jws.RS256); !errors.Is(err, jws.ErrInvalidKey) {
 			t.Errorf("SignerFor(RS256) = %v, want ErrInvalidKey (use enc)", err)
 		}
-		if _, err := jws.ParseKeySet([]byte(`{"keys":[` + string(cases["C.1"].JWK) + `]}`)); !errors.Is(err, jws.ErrInvalidKey) {
-			t.Errorf("ParseKeySet(C.1) = %v, want ErrInvalidKey (no usable key)", err)
+		if _, err := jwk.ParseSet([]byte(`{"keys":[` + string(cases["C.1"].JWK) + `]}`)); !errors.Is(err, jws.ErrInvalidKey) {
+			t.Errorf("ParseSet(C.1) = %v, want ErrInvalidKey (no usable key)", err)
 		}
 	})
 }
 
-func kidsOf(keys []*jws.Key) []string {
+func kidsOf(keys []*jwk.Key) []string {
 	var kids []string
 	for _, k := range keys {
 		kids = append(kids, k.KeyID())
@@ -414,7 +423,7 @@ type jwkVector struct {
 // RFC 7519, RFC 7797 and RFC 8037 as a JWK and verifies the example's token
 // with it: compact tokens with Key.VerifierFor (the JWKs have no "alg"),
 // and each signature of the JSON serializations of RFC 7515 A.6 and A.7,
-// turned into a compact token, through a KeySet and VerifyKeyed.
+// turned into a compact token, through a Set and VerifyKeyed.
 // Deterministic algorithms re-sign to the same signature with Key.SignerFor.
 func TestJWKRFCVectors(t *testing.T) {
 	counts := map[string]int{}
@@ -453,7 +462,7 @@ func testJWKCompactVector(t *testing.T, v jwkVector, counts map[string]int) {
 	if err := json.Unmarshal(v.Token, &token); err != nil {
 		t.Fatal(err)
 	}
-	k, err := jws.ParseKey(v.JWK)
+	k, err := jwk.ParseKey(v.JWK)
 	if err != nil {
 		t.Fatalf("ParseKey = %v", err)
 	}
@@ -461,7 +470,7 @@ func testJWKCompactVector(t *testing.T, v jwkVector, counts map[string]int) {
 	if _, err := k.Verifier(); !errors.Is(err, jws.ErrUnsupportedAlgorithm) {
 		t.Errorf("Verifier() of a JWK without alg = %v, want ErrUnsupportedAlgorithm", err)
 	}
-	verifiers := []*jws.Key{k}
+	verifiers := []*jwk.Key{k}
 	if k.KeyType() != "oct" {
 		pub, err := k.Public()
 		if err != nil {
@@ -542,17 +551,16 @@ func testJWKJSONVector(t *testing.T, v jwkVector, counts map[string]int) {
 	if jwks == nil {
 		jwks = json.RawMessage(`{"keys":[` + string(v.JWK) + `]}`)
 	}
-	set, err := jws.ParseKeySet(jwks)
+	set, err := jwk.ParseSet(jwks)
 	if err != nil {
-		t.Fatalf("ParseKeySet = %v", err)
+		t.Fatalf("ParseSet = %v", err)
 	}
 	counts["JWK parsed"] += len(set.Keys())
 	for _, s := range sigs {
 		// The kid is in the unprotected header, which a compact token
-		// does not have: hand it to the lookup.
+		// does not have: hand it to the resolver.
 		compact := s.Protected + "." + tok.Payload + "." + s.Signature
-		lookup := func(string) (jws.Verifier, error) { return set.Lookup(s.Header["kid"]) }
-		_, payload, err := jws.VerifyKeyed(lookup, compact)
+		_, payload, err := jws.VerifyKeyed(context.Background(), kidResolver(set, s.Header["kid"]), compact)
 		if err != nil || string(payload) != v.ExpectedPayloadRaw {
 			t.Errorf("VerifyKeyed(signature of kid %q) = %q, %v", s.Header["kid"], payload, err)
 			continue
@@ -565,21 +573,21 @@ func testJWKJSONVector(t *testing.T, v jwkVector, counts map[string]int) {
 func TestParseKeyMalformed(t *testing.T) {
 	for _, tt := range malformedJWKs(t) {
 		t.Run(tt.name, func(t *testing.T) {
-			k, err := jws.ParseKey([]byte(tt.jwk))
+			k, err := jwk.ParseKey([]byte(tt.jwk))
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("ParseKey(%s) = %v, want %v", tt.jwk, err, tt.want)
 			}
 			if k != nil {
 				t.Errorf("ParseKey returned a key with its error")
 			}
-			if !strings.HasPrefix(err.Error(), "jws: ") {
-				t.Errorf("error %q lacks the \"jws: \" prefix", err)
+			if !strings.HasPrefix(err.Error(), "jwk: ") {
+				t.Errorf("error %q lacks the \"jwk: \" prefix", err)
 			}
 			// In a set, the key is skipped for the same reason.
-			set, err := jws.ParseKeySet([]byte(`{"keys":[` + fxOKPPublic + `,` + tt.jwk + `]}`))
+			set, err := jwk.ParseSet([]byte(`{"keys":[` + fxOKPPublic + `,` + tt.jwk + `]}`))
 			if err != nil {
 				if !strings.HasPrefix(tt.name, "syntax:") || !errors.Is(err, jws.ErrMalformed) {
-					t.Fatalf("ParseKeySet = %v", err)
+					t.Fatalf("ParseSet = %v", err)
 				}
 				return // the whole document is not strict JSON
 			}
@@ -755,13 +763,13 @@ func TestKeyVerifierFor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p384Key, err := jws.NewKey(&p384.PublicKey, "", "")
+	p384Key, err := jwk.NewKey(&p384.PublicKey, "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
 		name  string
-		key   *jws.Key
+		key   *jwk.Key
 		serve []jws.Algorithm
 		// error for an algorithm of the key type that it does not serve
 		wrongSize error
@@ -894,12 +902,12 @@ func TestKeySigner(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	k384, err := jws.NewKey(p384, jws.ES384, "")
+	k384, err := jwk.NewKey(p384, jws.ES384, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		key  *jws.Key
+		key  *jwk.Key
 		algs []jws.Algorithm
 	}{
 		{mustParseKey(t, fxRSAPrivate), []jws.Algorithm{jws.RS256, jws.RS384, jws.RS512, jws.PS256, jws.PS384, jws.PS512}},
@@ -937,8 +945,8 @@ func TestKeySigner(t *testing.T) {
 		}
 	}
 	t.Run("public keys cannot sign", func(t *testing.T) {
-		for _, jwk := range []string{fxRSAPublic, fxECPublic, fxOKPPublic} {
-			k := mustParseKey(t, jwk)
+		for _, doc := range []string{fxRSAPublic, fxECPublic, fxOKPPublic} {
+			k := mustParseKey(t, doc)
 			for _, alg := range []jws.Algorithm{jws.RS256, jws.ES256, jws.EdDSA} {
 				if s, err := k.SignerFor(alg); !errors.Is(err, jws.ErrInvalidKey) || s != nil {
 					t.Errorf("%s: SignerFor(%s) = %v, %v, want ErrInvalidKey", k.KeyType(), alg, s, err)
@@ -970,9 +978,9 @@ func TestKeySigner(t *testing.T) {
 // TestNewKey builds keys from Go keys and checks that they are the keys the
 // equivalent JWKs give.
 func TestNewKey(t *testing.T) {
-	rsaPriv := mustParseKey(t, fxRSAPrivate).Key().(*rsa.PrivateKey)
-	ecPriv := mustParseKey(t, fxECPrivate).Key().(*ecdsa.PrivateKey)
-	edPriv := mustParseKey(t, fxOKPPrivate).Key().(ed25519.PrivateKey)
+	rsaPriv := mustParseKey(t, fxRSAPrivate).CryptoKey().(*rsa.PrivateKey)
+	ecPriv := mustParseKey(t, fxECPrivate).CryptoKey().(*ecdsa.PrivateKey)
+	edPriv := mustParseKey(t, fxOKPPrivate).CryptoKey().(ed25519.PrivateKey)
 	octKey, _ := base64url.DecodeString(fxK)
 	tests := []struct {
 		name string
@@ -990,7 +998,7 @@ func TestNewKey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			k, err := jws.NewKey(tt.key, tt.alg, "")
+			k, err := jwk.NewKey(tt.key, tt.alg, "")
 			if err != nil {
 				t.Fatalf("NewKey = %v", err)
 			}
@@ -1010,10 +1018,10 @@ func TestNewKey(t *testing.T) {
 			if got := mustMarshal(t, k); got != wantJSON {
 				t.Errorf("MarshalJSON() = %s\nwant %s", got, wantJSON)
 			}
-			if !equalGoKeys(k.Key(), tt.key) {
-				t.Errorf("Key() = %v, want %v", k.Key(), tt.key)
+			if !equalGoKeys(k.CryptoKey(), tt.key) {
+				t.Errorf("Key() = %v, want %v", k.CryptoKey(), tt.key)
 			}
-			k2, err := jws.NewKey(tt.key, tt.alg, "my key")
+			k2, err := jwk.NewKey(tt.key, tt.alg, "my key")
 			if err != nil || k2.KeyID() != "my key" {
 				t.Errorf("NewKey(kid \"my key\") = %v, %v", k2, err)
 			}
@@ -1021,22 +1029,22 @@ func TestNewKey(t *testing.T) {
 	}
 	t.Run("copies its input", func(t *testing.T) {
 		b := bytes.Clone(octKey)
-		k, err := jws.NewKey(b, "", "k")
+		k, err := jwk.NewKey(b, "", "k")
 		if err != nil {
 			t.Fatal(err)
 		}
 		b[0] ^= 1
-		if got := k.Key().([]byte); !bytes.Equal(got, octKey) {
+		if got := k.CryptoKey().([]byte); !bytes.Equal(got, octKey) {
 			t.Error("the Key changed with the caller's slice")
 		}
-		got := k.Key().([]byte)
+		got := k.CryptoKey().([]byte)
 		got[0] ^= 1
-		if !bytes.Equal(k.Key().([]byte), octKey) {
+		if !bytes.Equal(k.CryptoKey().([]byte), octKey) {
 			t.Error("the Key changed with the slice Key() returned")
 		}
 		c := *rsaPriv
 		c.Precomputed = rsa.PrecomputedValues{}
-		if _, err := jws.NewKey(&c, "", ""); err != nil {
+		if _, err := jwk.NewKey(&c, "", ""); err != nil {
 			t.Fatal(err)
 		}
 		if c.Precomputed.Dp != nil {
@@ -1089,7 +1097,7 @@ func TestNewKey(t *testing.T) {
 	}
 	for _, tt := range errTests {
 		t.Run(tt.name, func(t *testing.T) {
-			k, err := jws.NewKey(tt.key, tt.alg, tt.kid)
+			k, err := jwk.NewKey(tt.key, tt.alg, tt.kid)
 			if !errors.Is(err, tt.want) || k != nil {
 				t.Errorf("NewKey = %v, %v, want %v", k, err, tt.want)
 			}
@@ -1128,7 +1136,7 @@ func TestKeyMarshalJSON(t *testing.T) {
 			t.Errorf("json.Marshal = %s, %v, want %s", b, err, got)
 		}
 	}
-	var zero jws.Key
+	var zero jwk.Key
 	if b, err := zero.MarshalJSON(); err == nil || b != nil {
 		t.Errorf("zero Key MarshalJSON = %s, %v, want an error", b, err)
 	}
@@ -1146,7 +1154,7 @@ func TestKeyAccessors(t *testing.T) {
 		t.Error("KeyOps() aliases the Key")
 	}
 	x := k.X509()
-	want := jws.X509{URL: "https://example.com", Chain: [][]byte{{0, 0, 0}, {1, 2, 3}}, SHA1Thumbprint: make([]byte, 20)}
+	want := jwk.X509{URL: "https://example.com", Chain: [][]byte{{0, 0, 0}, {1, 2, 3}}, SHA1Thumbprint: make([]byte, 20)}
 	if diff := cmp.Diff(want, x); diff != "" {
 		t.Errorf("X509() mismatch (-want +got):\n%s", diff)
 	}
@@ -1155,15 +1163,15 @@ func TestKeyAccessors(t *testing.T) {
 	if diff := cmp.Diff(want, k.X509()); diff != "" {
 		t.Errorf("X509() aliases the Key (-want +got):\n%s", diff)
 	}
-	if _, ok := k.Key().(*ecdsa.PrivateKey); !ok {
-		t.Errorf("Key() = %T, want *ecdsa.PrivateKey", k.Key())
+	if _, ok := k.CryptoKey().(*ecdsa.PrivateKey); !ok {
+		t.Errorf("Key() = %T, want *ecdsa.PrivateKey", k.CryptoKey())
 	}
 	pub, err := k.Public()
 	if err != nil || pub.IsPrivate() {
 		t.Fatalf("Public() = %v, %v", pub, err)
 	}
-	if _, ok := pub.Key().(*ecdsa.PublicKey); !ok {
-		t.Errorf("Public().Key() = %T, want *ecdsa.PublicKey", pub.Key())
+	if _, ok := pub.CryptoKey().(*ecdsa.PublicKey); !ok {
+		t.Errorf("Public().CryptoKey() = %T, want *ecdsa.PublicKey", pub.CryptoKey())
 	}
 	if p2, err := pub.Public(); err != nil || p2 != pub {
 		t.Errorf("Public() of a public key = %v, %v, want itself", p2, err)
@@ -1175,8 +1183,8 @@ func TestKeyAccessors(t *testing.T) {
 		t.Error("an oct key is secret: IsPrivate() = false")
 	}
 
-	var zero jws.Key
-	if zero.KeyType() != "" || zero.Key() != nil || zero.IsPrivate() {
+	var zero jwk.Key
+	if zero.KeyType() != "" || zero.CryptoKey() != nil || zero.IsPrivate() {
 		t.Error("the zero Key is not empty")
 	}
 	for name, f := range map[string]func() (any, error){
@@ -1187,7 +1195,7 @@ func TestKeyAccessors(t *testing.T) {
 		"Thumbprint":  func() (any, error) { return zero.Thumbprint(crypto.SHA256) },
 		"Public":      func() (any, error) { return zero.Public() },
 		"nil Verifier": func() (any, error) {
-			var k *jws.Key
+			var k *jwk.Key
 			return k.VerifierFor(jws.HS256)
 		},
 	} {
@@ -1201,9 +1209,9 @@ func TestKeyAccessors(t *testing.T) {
 // struct decoded by encoding/json, strictly.
 func TestKeyUnmarshalJSON(t *testing.T) {
 	var cfg struct {
-		Key    jws.Key  `json:"key"`
-		Ptr    *jws.Key `json:"ptr"`
-		Absent *jws.Key `json:"absent"`
+		Key    jwk.Key  `json:"key"`
+		Ptr    *jwk.Key `json:"ptr"`
+		Absent *jwk.Key `json:"absent"`
 	}
 	in := `{"key":` + fxOKPPublic + `,"ptr":` + fxOct + `,"absent":null}`
 	if err := json.Unmarshal([]byte(in), &cfg); err != nil {
@@ -1252,7 +1260,7 @@ func TestNewKeyCurveParams(t *testing.T) {
 		t.Fatal(err)
 	}
 	pub := &ecdsa.PublicKey{Curve: elliptic.P256().Params(), X: priv.X, Y: priv.Y}
-	key, err := jws.NewKey(pub, jws.ES256, "")
+	key, err := jwk.NewKey(pub, jws.ES256, "")
 	if err != nil {
 		t.Fatalf("NewKey(P-256 Params key) = %v", err)
 	}

@@ -1,6 +1,8 @@
-package jws_test
+package jwk_test
 
 import (
+	"context"
+	"crypto/rsa"
 	"crypto/x509"
 	"encoding/json"
 	"encoding/pem"
@@ -12,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/signet-go/signet/base64url"
 	"github.com/signet-go/signet/jws"
+	"github.com/signet-go/signet/jws/jwk"
 )
 
 // jwkSet returns the JWK Set document of the given JWKs.
@@ -19,27 +22,27 @@ func jwkSet(jwks ...string) []byte {
 	return []byte(`{"keys":[` + strings.Join(jwks, ",") + `]}`)
 }
 
-func mustParseKeySet(t testing.TB, doc []byte) *jws.KeySet {
+func mustParseSet(t testing.TB, doc []byte) *jwk.Set {
 	t.Helper()
-	s, err := jws.ParseKeySet(doc)
+	s, err := jwk.ParseSet(doc)
 	if err != nil {
-		t.Fatalf("ParseKeySet(%s) = %v", doc, err)
+		t.Fatalf("ParseSet(%s) = %v", doc, err)
 	}
 	return s
 }
 
-func mustSigner(t testing.TB, jwk string, alg jws.Algorithm) jws.Signer {
+func mustSigner(t testing.TB, doc string, alg jws.Algorithm) jws.Signer {
 	t.Helper()
-	s, err := mustParseKey(t, jwk).SignerFor(alg)
+	s, err := mustParseKey(t, doc).SignerFor(alg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
 }
 
-// TestParseKeySetSkips parses a set that mixes what providers publish with
+// TestParseSetSkips parses a set that mixes what providers publish with
 // what signet cannot use, and checks what is kept and why the rest is not.
-func TestParseKeySetSkips(t *testing.T) {
+func TestParseSetSkips(t *testing.T) {
 	doc := jwkSet(
 		withMembers(fxRSAPublic, `"kid":"rsa","use":"sig","alg":"RS256"`),
 		withMembers(fxECPublic, `"kid":"ec-enc","use":"enc"`),
@@ -53,7 +56,7 @@ func TestParseKeySetSkips(t *testing.T) {
 		withMembers(`{"kty":"oct","k":"AAAA"}`, `"kid":"tiny"`),
 		withMembers(fxOKPPublic, `"kid":"ed"`),
 	)
-	set := mustParseKeySet(t, doc)
+	set := mustParseSet(t, doc)
 	if diff := cmp.Diff([]string{"rsa", "ed"}, kidsOf(set.Keys())); diff != "" {
 		t.Errorf("Keys() kids mismatch (-want +got):\n%s", diff)
 	}
@@ -78,10 +81,10 @@ func TestParseKeySetSkips(t *testing.T) {
 	for i, w := range want {
 		err := skipped[i]
 		msg := err.Error()
-		if !errors.Is(err, w.err) || !strings.HasPrefix(msg, "jws: JWK Set "+w.index+" ") || !strings.Contains(msg, w.kid) || !strings.Contains(msg, "skipped") {
+		if !errors.Is(err, w.err) || !strings.HasPrefix(msg, "jwk: JWK Set "+w.index+" ") || !strings.Contains(msg, w.kid) || !strings.Contains(msg, "skipped") {
 			t.Errorf("Skipped()[%d] = %q, want %s %s wrapping %v", i, msg, w.index, w.kid, w.err)
 		}
-		if strings.Count(msg, "jws:") != 1 {
+		if strings.Count(msg, "jwk:") != 1 || strings.Contains(msg, "jws:") {
 			t.Errorf("Skipped()[%d] = %q repeats the package prefix", i, msg)
 		}
 	}
@@ -102,7 +105,7 @@ func TestParseKeySetSkips(t *testing.T) {
 	}
 }
 
-func TestParseKeySetErrors(t *testing.T) {
+func TestParseSetErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		doc  string
@@ -125,28 +128,28 @@ func TestParseKeySetErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := jws.ParseKeySet([]byte(tt.doc))
+			s, err := jwk.ParseSet([]byte(tt.doc))
 			if !errors.Is(err, tt.want) || s != nil {
-				t.Errorf("ParseKeySet(%s) = %v, %v, want %v", tt.doc, s, err, tt.want)
+				t.Errorf("ParseSet(%s) = %v, %v, want %v", tt.doc, s, err, tt.want)
 			}
-			if err != nil && !strings.HasPrefix(err.Error(), "jws: ") {
-				t.Errorf("error %q lacks the \"jws: \" prefix", err)
+			if err != nil && !strings.HasPrefix(err.Error(), "jwk: ") {
+				t.Errorf("error %q lacks the \"jwk: \" prefix", err)
 			}
 		})
 	}
 	// The error for a set with no usable key says why.
-	_, err := jws.ParseKeySet(jwkSet(withMembers(fxECPublic, `"use":"enc"`)))
+	_, err := jwk.ParseSet(jwkSet(withMembers(fxECPublic, `"use":"enc"`)))
 	if err == nil || !strings.Contains(err.Error(), `"use" is "enc"`) {
-		t.Errorf("ParseKeySet = %v, want the reason of the skipped key", err)
+		t.Errorf("ParseSet = %v, want the reason of the skipped key", err)
 	}
 	// Other top-level members are ignored.
-	if _, err := jws.ParseKeySet([]byte(`{"issuer":"x","keys":[` + fxOKPPublic + `]}`)); err != nil {
-		t.Errorf("ParseKeySet with another member = %v", err)
+	if _, err := jwk.ParseSet([]byte(`{"issuer":"x","keys":[` + fxOKPPublic + `]}`)); err != nil {
+		t.Errorf("ParseSet with another member = %v", err)
 	}
 }
 
-// TestKeySetLookup checks how Lookup matches kids.
-func TestKeySetLookup(t *testing.T) {
+// TestSetResolve checks how Resolve matches kids.
+func TestSetResolve(t *testing.T) {
 	ed := withMembers(fxOKPPublic, `"kid":"ed"`)
 	rsa := withMembers(fxRSAPublic, `"kid":"rsa","alg":"RS256"`)
 	tests := []struct {
@@ -170,22 +173,22 @@ func TestKeySetLookup(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			set := mustParseKeySet(t, jwkSet(tt.set...))
-			v, err := set.Lookup(tt.kid)
+			set := mustParseSet(t, jwkSet(tt.set...))
+			vs, err := set.Resolve(context.Background(), tt.kid, tt.alg)
 			if tt.alg == "" {
-				if !errors.Is(err, jws.ErrKeyNotFound) || v != nil {
-					t.Errorf("Lookup(%q) = %v, %v, want ErrKeyNotFound", tt.kid, v, err)
+				if !errors.Is(err, jws.ErrKeyNotFound) || vs != nil {
+					t.Errorf("Resolve(%q) = %v, %v, want ErrKeyNotFound", tt.kid, vs, err)
 				}
 				return
 			}
-			if err != nil || v.Algorithm() != tt.alg {
-				t.Errorf("Lookup(%q) = %v, %v, want a %s Verifier", tt.kid, v, err, tt.alg)
+			if err != nil || len(vs) != 1 || vs[0].Algorithm() != tt.alg {
+				t.Errorf("Resolve(%q) = %v, %v, want one %s Verifier", tt.kid, vs, err, tt.alg)
 			}
 		})
 	}
-	for _, s := range []*jws.KeySet{nil, new(jws.KeySet)} {
-		if v, err := s.Lookup(""); !errors.Is(err, jws.ErrKeyNotFound) || v != nil {
-			t.Errorf("empty set Lookup = %v, %v, want ErrKeyNotFound", v, err)
+	for _, s := range []*jwk.Set{nil, new(jwk.Set)} {
+		if vs, err := s.Resolve(context.Background(), "", jws.EdDSA); !errors.Is(err, jws.ErrKeyNotFound) || vs != nil {
+			t.Errorf("empty set Resolve = %v, %v, want ErrKeyNotFound", vs, err)
 		}
 		if got := mustMarshal(t, s); got != `{"keys":[]}` {
 			t.Errorf("empty set MarshalJSON = %s", got)
@@ -194,16 +197,17 @@ func TestKeySetLookup(t *testing.T) {
 			t.Error("empty set has keys")
 		}
 	}
-	set := mustParseKeySet(t, jwkSet(ed))
-	if allocs := testing.AllocsPerRun(100, func() { set.Lookup("ed") }); allocs != 0 {
-		t.Errorf("Lookup allocates %v times, want 0", allocs)
+	set := mustParseSet(t, jwkSet(ed))
+	ctx := context.Background()
+	if allocs := testing.AllocsPerRun(100, func() { set.Resolve(ctx, "ed", jws.EdDSA) }); allocs != 0 {
+		t.Errorf("Resolve allocates %v times, want 0", allocs)
 	}
 }
 
-// TestKeySetAlgorithms checks which algorithms the keys of a set serve
+// TestSetAlgorithms checks which algorithms the keys of a set serve
 // through VerifyKeyed, with and without "alg", and that the token's "alg"
 // never makes a key serve another family (RFC 8725 §2.1, §3.1).
-func TestKeySetAlgorithms(t *testing.T) {
+func TestSetAlgorithms(t *testing.T) {
 	secret := []byte("a 32-byte HMAC secret, not RSA!!")
 	secretJWK := `{"kty":"oct","kid":"k","k":"` + base64url.EncodeToString(secret) + `"}`
 	rsaPub := withMembers(fxRSAPublic, `"kid":"k"`)
@@ -214,7 +218,7 @@ func TestKeySetAlgorithms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rsaPEM := publicPEM(t, mustParseKey(t, fxRSAPublic).Key())
+	rsaPEM := publicPEM(t, mustParseKey(t, fxRSAPublic).CryptoKey())
 	// Attempts to pass an RSA public key off as an HMAC secret.
 	confusions := map[string][]byte{
 		"PEM":      rsaPEM,
@@ -271,9 +275,9 @@ func TestKeySetAlgorithms(t *testing.T) {
 		jws.PS256, jws.PS384, jws.PS512, jws.ES256, jws.ES384, jws.ES512, jws.EdDSA}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			set := mustParseKeySet(t, jwkSet(tt.set...))
+			set := mustParseSet(t, jwkSet(tt.set...))
 			for alg, s := range tt.serve {
-				if _, p, err := jws.VerifyKeyed(set.Lookup, token(s, alg)); err != nil || string(p) != "ok" {
+				if _, p, err := jws.VerifyKeyed(context.Background(), set, token(s, alg)); err != nil || string(p) != "ok" {
 					t.Errorf("VerifyKeyed(%s token) = %q, %v", alg, p, err)
 				}
 			}
@@ -283,13 +287,13 @@ func TestKeySetAlgorithms(t *testing.T) {
 				}
 				// No key of the set serves alg: refused before any
 				// signature is checked, whatever the token was signed with.
-				if _, _, err := jws.VerifyKeyed(set.Lookup, rawHeaderToken(`{"alg":"`+string(alg)+`","kid":"k"}`)); !errors.Is(err, jws.ErrAlgorithmMismatch) {
+				if _, _, err := jws.VerifyKeyed(context.Background(), set, rawHeaderToken(`{"alg":"`+string(alg)+`","kid":"k"}`)); !errors.Is(err, jws.ErrAlgorithmMismatch) {
 					t.Errorf("VerifyKeyed(%s token) = %v, want ErrAlgorithmMismatch", alg, err)
 				}
 			}
 			for _, alg := range []jws.Algorithm{jws.HS256, jws.HS384, jws.HS512} {
 				for what, secret := range confusions {
-					_, _, err := jws.VerifyKeyed(set.Lookup, confused(alg, secret))
+					_, _, err := jws.VerifyKeyed(context.Background(), set, confused(alg, secret))
 					want := jws.ErrAlgorithmMismatch
 					if _, ok := tt.serve[alg]; ok {
 						want = jws.ErrInvalidSignature // an HMAC key of the set, not the RSA key, checks it
@@ -300,7 +304,7 @@ func TestKeySetAlgorithms(t *testing.T) {
 				}
 			}
 			for _, alg := range []string{"none", "None", "", "HS256 ", `RS256\u0000`} {
-				if _, _, err := jws.VerifyKeyed(set.Lookup, rawHeaderToken(`{"alg":"`+alg+`","kid":"k"}`)); !errors.Is(err, jws.ErrAlgorithmMismatch) {
+				if _, _, err := jws.VerifyKeyed(context.Background(), set, rawHeaderToken(`{"alg":"`+alg+`","kid":"k"}`)); !errors.Is(err, jws.ErrAlgorithmMismatch) {
 					t.Errorf("VerifyKeyed(alg %q) = %v, want ErrAlgorithmMismatch", alg, err)
 				}
 			}
@@ -338,80 +342,100 @@ func mustB64(t testing.TB, s string) []byte {
 	return b
 }
 
-// TestKeySetChoiceUsedDirectly checks that the Verifier Lookup returns for
-// a kid with several keys or algorithms verifies nothing by itself.
-func TestKeySetChoiceUsedDirectly(t *testing.T) {
-	set := mustParseKeySet(t, jwkSet(withMembers(fxOct, `"kid":"k"`), withMembers(fxRSAPublic, `"kid":"k"`)))
-	v, err := set.Lookup("k")
+// TestSetResolveCandidates checks that Resolve returns every binding of
+// a kid's keys to an algorithm, that the token's "alg" picks among them,
+// and that a Resolver wrapping the set (to log, say) keeps keys without
+// "alg" working: nothing couples jws to the Verifiers a Set returns.
+func TestSetResolveCandidates(t *testing.T) {
+	set := mustParseSet(t, jwkSet(withMembers(fxOct, `"kid":"k"`), withMembers(fxRSAPublic, `"kid":"k"`)))
+	vs, err := set.Resolve(context.Background(), "k", jws.HS256)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.Algorithm() != "" {
-		t.Errorf("Algorithm() = %q, want \"\"", v.Algorithm())
+	var algs []jws.Algorithm
+	for _, v := range vs {
+		algs = append(algs, v.Algorithm())
+	}
+	want := []jws.Algorithm{jws.HS256, jws.HS384, jws.HS512, jws.RS256, jws.RS384, jws.RS512, jws.PS256, jws.PS384, jws.PS512}
+	if len(mustParseKey(t, fxOct).CryptoKey().([]byte)) < 64 {
+		t.Fatalf("fxOct is shorter than 64 bytes: the test expects it to serve HS512")
+	}
+	if diff := cmp.Diff(want, algs); diff != "" {
+		t.Errorf("Resolve(k) algorithms (-want +got):\n%s", diff)
 	}
 	s := mustSigner(t, fxOct, jws.HS256)
 	tok := rawToken(t, s, `{"alg":"HS256","kid":"k"}`, "x")
-	if _, _, err := jws.VerifyKeyed(set.Lookup, tok); err != nil {
-		t.Fatalf("VerifyKeyed = %v", err)
+	var logged []string
+	wrapped := jws.ResolverFunc(func(ctx context.Context, kid string, alg jws.Algorithm) ([]jws.Verifier, error) {
+		logged = append(logged, kid+" "+string(alg))
+		return set.Resolve(ctx, kid, alg)
+	})
+	for _, r := range []jws.Resolver{set, wrapped} {
+		if _, p, err := jws.VerifyKeyed(context.Background(), r, tok); err != nil || string(p) != "x" {
+			t.Fatalf("VerifyKeyed(%T) = %q, %v", r, p, err)
+		}
+		// A token whose alg is "" matches no candidate.
+		empty := rawToken(t, s, `{"alg":"","kid":"k"}`, "x")
+		if _, _, err := jws.VerifyKeyed(context.Background(), r, empty); !errors.Is(err, jws.ErrAlgorithmMismatch) {
+			t.Errorf(`VerifyKeyed(%T, alg "") = %v, want ErrAlgorithmMismatch`, r, err)
+		}
+		// The RSA key of kid k never serves as an HMAC secret: an HS256
+		// token keyed with the RSA modulus does not verify.
+		n := mustParseKey(t, fxRSAPublic).CryptoKey().(*rsa.PublicKey).N.Bytes()
+		h, err := jws.NewHMAC(jws.HS256, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		confused := rawToken(t, h, `{"alg":"HS256","kid":"k"}`, "x")
+		if _, _, err := jws.VerifyKeyed(context.Background(), r, confused); !errors.Is(err, jws.ErrInvalidSignature) {
+			t.Errorf("VerifyKeyed(%T, HS256 keyed with the RSA modulus) = %v, want ErrInvalidSignature", r, err)
+		}
 	}
-	if h, p, err := jws.Verify(v, tok); !errors.Is(err, jws.ErrInvalidKey) || p != nil || h.Algorithm != "" {
-		t.Errorf("Verify(choice, token) = %v, want ErrInvalidKey (no single key)", err)
-	}
-	last := strings.LastIndexByte(tok, '.')
-	sig, _ := base64url.DecodeString(tok[last+1:])
-	if err := v.VerifySignature([]byte(tok[:last]), sig); !errors.Is(err, jws.ErrInvalidSignature) {
-		t.Errorf("VerifySignature = %v, want ErrInvalidSignature", err)
-	}
-	// A token whose alg is "" matches Algorithm() but still fails.
-	empty := rawToken(t, s, `{"alg":"","kid":"k"}`, "x")
-	if _, _, err := jws.Verify(v, empty); err == nil {
-		t.Error(`Verify(choice, token with alg "") succeeded`)
-	}
-	if _, _, err := jws.VerifyKeyed(set.Lookup, empty); !errors.Is(err, jws.ErrAlgorithmMismatch) {
-		t.Errorf(`VerifyKeyed(alg "") = %v, want ErrAlgorithmMismatch`, err)
+	if diff := cmp.Diff([]string{"k HS256", "k ", "k HS256"}, logged); diff != "" {
+		t.Errorf("the wrapping resolver saw (-want +got):\n%s", diff)
 	}
 }
 
-// TestKeySetAmbiguous checks two keys of one kid that serve one algorithm:
-// ParseKeySet keeps both and Lookup refuses to choose; NewKeySet refuses
+// TestSetAmbiguous checks two keys of one kid that serve one algorithm:
+// ParseSet keeps both and VerifyKeyed refuses to choose; NewSet refuses
 // the set.
-func TestKeySetAmbiguous(t *testing.T) {
-	other, err := jws.NewKey(mustB64(t, fxK)[:48], jws.HS256, "k")
+func TestSetAmbiguous(t *testing.T) {
+	other, err := jwk.NewKey(mustB64(t, fxK)[:48], jws.HS256, "k")
 	if err != nil {
 		t.Fatal(err)
 	}
 	otherJWK := mustMarshal(t, other)
-	set := mustParseKeySet(t, jwkSet(withMembers(fxOct, `"kid":"k"`), otherJWK))
+	set := mustParseSet(t, jwkSet(withMembers(fxOct, `"kid":"k"`), otherJWK))
 	hs256 := rawToken(t, mustSigner(t, fxOct, jws.HS256), `{"alg":"HS256","kid":"k"}`, "x")
-	if _, _, err := jws.VerifyKeyed(set.Lookup, hs256); !errors.Is(err, jws.ErrKeyNotFound) || !strings.Contains(err.Error(), "ambiguous") {
+	if _, _, err := jws.VerifyKeyed(context.Background(), set, hs256); !errors.Is(err, jws.ErrKeyNotFound) || !strings.Contains(err.Error(), "ambiguous") {
 		t.Errorf("VerifyKeyed(HS256, two HS256 keys of kid k) = %v, want an ambiguous ErrKeyNotFound", err)
 	}
 	// The algorithm only one of them serves still works.
 	hs512 := rawToken(t, mustSigner(t, fxOct, jws.HS512), `{"alg":"HS512","kid":"k"}`, "x")
-	if _, _, err := jws.VerifyKeyed(set.Lookup, hs512); err != nil {
+	if _, _, err := jws.VerifyKeyed(context.Background(), set, hs512); err != nil {
 		t.Errorf("VerifyKeyed(HS512) = %v", err)
 	}
-	if _, err := jws.NewKeySet(set.Keys()...); !errors.Is(err, jws.ErrInvalidKey) {
-		t.Errorf("NewKeySet(ambiguous keys) = %v, want ErrInvalidKey", err)
+	if _, err := jwk.NewSet(set.Keys()...); !errors.Is(err, jws.ErrInvalidKey) {
+		t.Errorf("NewSet(ambiguous keys) = %v, want ErrInvalidKey", err)
 	}
 }
 
-func TestNewKeySet(t *testing.T) {
+func TestNewSet(t *testing.T) {
 	rsaPriv := mustParseKey(t, withMembers(fxRSAPrivate, `"kid":"rsa","alg":"RS256"`))
-	edPriv, err := jws.NewKey(mustParseKey(t, fxOKPPrivate).Key(), jws.EdDSA, "")
+	edPriv, err := jwk.NewKey(mustParseKey(t, fxOKPPrivate).CryptoKey(), jws.EdDSA, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	// A service publishes the public halves of its signing keys.
-	var pubs []*jws.Key
-	for _, k := range []*jws.Key{rsaPriv, edPriv} {
+	var pubs []*jwk.Key
+	for _, k := range []*jwk.Key{rsaPriv, edPriv} {
 		p, err := k.Public()
 		if err != nil {
 			t.Fatal(err)
 		}
 		pubs = append(pubs, p)
 	}
-	set, err := jws.NewKeySet(pubs...)
+	set, err := jwk.NewSet(pubs...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -422,12 +446,12 @@ func TestNewKeySet(t *testing.T) {
 	if strings.Contains(string(doc), `"d"`) {
 		t.Errorf("published set has private members: %s", doc)
 	}
-	again := mustParseKeySet(t, doc)
+	again := mustParseSet(t, doc)
 	if got := mustMarshal(t, again); got != string(doc) || len(again.Skipped()) != 0 {
-		t.Errorf("ParseKeySet(MarshalJSON) = %s, skipped %v; want %s", got, again.Skipped(), doc)
+		t.Errorf("ParseSet(MarshalJSON) = %s, skipped %v; want %s", got, again.Skipped(), doc)
 	}
 	// Tokens signed with the private keys verify against the published set.
-	for _, k := range []*jws.Key{rsaPriv, edPriv} {
+	for _, k := range []*jwk.Key{rsaPriv, edPriv} {
 		s, err := k.Signer()
 		if err != nil {
 			t.Fatal(err)
@@ -436,75 +460,75 @@ func TestNewKeySet(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, p, err := jws.VerifyKeyed(again.Lookup, tok); err != nil || string(p) != "hello" {
+		if _, p, err := jws.VerifyKeyed(context.Background(), again, tok); err != nil || string(p) != "hello" {
 			t.Errorf("VerifyKeyed(%s token) = %q, %v", s.Algorithm(), p, err)
 		}
 	}
 	// A set of private keys verifies too.
-	if _, err := jws.NewKeySet(rsaPriv, edPriv); err != nil {
-		t.Errorf("NewKeySet(private keys) = %v", err)
+	if _, err := jwk.NewSet(rsaPriv, edPriv); err != nil {
+		t.Errorf("NewSet(private keys) = %v", err)
 	}
 	// The set keeps its own slice.
-	in := []*jws.Key{pubs[0], pubs[1]}
-	s2, _ := jws.NewKeySet(in...)
+	in := []*jwk.Key{pubs[0], pubs[1]}
+	s2, _ := jwk.NewSet(in...)
 	in[0] = nil
 	if s2.Keys()[0] == nil {
-		t.Error("NewKeySet aliases its argument")
+		t.Error("NewSet aliases its argument")
 	}
 
-	single, err := jws.NewKeySet(mustParseKey(t, fxOKPPublic))
+	single, err := jwk.NewSet(mustParseKey(t, fxOKPPublic))
 	if err != nil {
-		t.Fatalf("NewKeySet(one key without kid) = %v", err)
+		t.Fatalf("NewSet(one key without kid) = %v", err)
 	}
-	if v, err := single.Lookup(""); err != nil || v.Algorithm() != jws.EdDSA {
-		t.Errorf("Lookup(\"\") = %v, %v", v, err)
+	if vs, err := single.Resolve(context.Background(), "", jws.EdDSA); err != nil || len(vs) != 1 || vs[0].Algorithm() != jws.EdDSA {
+		t.Errorf("Resolve(\"\") = %v, %v", vs, err)
 	}
 
 	for _, tt := range []struct {
 		name string
-		keys []*jws.Key
+		keys []*jwk.Key
 	}{
 		{"no key", nil},
-		{"nil key", []*jws.Key{pubs[0], nil}},
-		{"zero key", []*jws.Key{new(jws.Key)}},
-		{"encryption key", []*jws.Key{mustParseKey(t, withMembers(fxECPublic, `"use":"enc","kid":"e"`))}},
-		{"key without kid among others", []*jws.Key{pubs[0], mustParseKey(t, fxOKPPublic)}},
-		{"same kid, same algorithm", []*jws.Key{pubs[1], edPriv}},
-		{"key too short for every HMAC", []*jws.Key{mustParseKey(t, `{"kty":"oct","k":"AAAA"}`)}},
+		{"nil key", []*jwk.Key{pubs[0], nil}},
+		{"zero key", []*jwk.Key{new(jwk.Key)}},
+		{"encryption key", []*jwk.Key{mustParseKey(t, withMembers(fxECPublic, `"use":"enc","kid":"e"`))}},
+		{"key without kid among others", []*jwk.Key{pubs[0], mustParseKey(t, fxOKPPublic)}},
+		{"same kid, same algorithm", []*jwk.Key{pubs[1], edPriv}},
+		{"key too short for every HMAC", []*jwk.Key{mustParseKey(t, `{"kty":"oct","k":"AAAA"}`)}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := jws.NewKeySet(tt.keys...)
+			s, err := jwk.NewSet(tt.keys...)
 			if !errors.Is(err, jws.ErrInvalidKey) || s != nil {
-				t.Errorf("NewKeySet = %v, %v, want ErrInvalidKey", s, err)
+				t.Errorf("NewSet = %v, %v, want ErrInvalidKey", s, err)
 			}
 		})
 	}
 }
 
-// TestKeySetUnmarshalJSON checks that a KeySet can be a field of a
+// TestSetUnmarshalJSON checks that a Set can be a field of a
 // configuration struct decoded by encoding/json.
-func TestKeySetUnmarshalJSON(t *testing.T) {
+func TestSetUnmarshalJSON(t *testing.T) {
 	var cfg struct {
-		JWKS jws.KeySet `json:"jwks"`
+		JWKS jwk.Set `json:"jwks"`
 	}
 	if err := json.Unmarshal([]byte(`{"jwks":`+string(jwkSet(withMembers(fxOKPPublic, `"kid":"a"`)))+`}`), &cfg); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := cfg.JWKS.Lookup("a"); err != nil {
-		t.Errorf("Lookup = %v", err)
+	if _, err := cfg.JWKS.Resolve(context.Background(), "a", jws.EdDSA); err != nil {
+		t.Errorf("Resolve = %v", err)
 	}
 	if err := json.Unmarshal([]byte(`{"jwks":{"keys":[]}}`), &cfg); !errors.Is(err, jws.ErrInvalidKey) {
 		t.Errorf("Unmarshal(empty set) = %v, want ErrInvalidKey", err)
 	}
-	if _, err := cfg.JWKS.Lookup("a"); err != nil {
-		t.Errorf("a failed Unmarshal changed the set: Lookup = %v", err)
+	if _, err := cfg.JWKS.Resolve(context.Background(), "a", jws.EdDSA); err != nil {
+		t.Errorf("a failed Unmarshal changed the set: Resolve = %v", err)
 	}
 }
 
-// TestKeySetConcurrent verifies tokens from many goroutines against one
+// TestSetConcurrent verifies tokens from many goroutines against one
 // set; run with -race.
-func TestKeySetConcurrent(t *testing.T) {
-	set := mustParseKeySet(t, jwkSet(withMembers(fxOct, `"kid":"k"`), withMembers(fxRSAPublic, `"kid":"k"`), withMembers(fxOKPPublic, `"kid":"ed"`)))
+func TestSetConcurrent(t *testing.T) {
+	set := mustParseSet(t, jwkSet(withMembers(fxOct, `"kid":"k"`), withMembers(fxRSAPublic, `"kid":"k"`), withMembers(fxOKPPublic, `"kid":"ed"`)))
 	toks := []string{
 		rawToken(t, mustSigner(t, fxOct, jws.HS384), `{"alg":"HS384","kid":"k"}`, "1"),
 		rawToken(t, mustSigner(t, fxRSAPrivate, jws.RS256), `{"alg":"RS256","kid":"k"}`, "2"),
@@ -517,7 +541,7 @@ func TestKeySetConcurrent(t *testing.T) {
 			defer wg.Done()
 			for i := range 30 {
 				tok := toks[(g+i)%len(toks)]
-				if _, _, err := jws.VerifyKeyed(set.Lookup, tok); err != nil {
+				if _, _, err := jws.VerifyKeyed(context.Background(), set, tok); err != nil {
 					t.Errorf("VerifyKeyed = %v", err)
 					return
 				}
@@ -527,16 +551,17 @@ func TestKeySetConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-func BenchmarkKeySet(b *testing.B) {
-	set := mustParseKeySet(b, jwkSet(
+func BenchmarkSet(b *testing.B) {
+	set := mustParseSet(b, jwkSet(
 		withMembers(fxRSAPublic, `"kid":"rsa"`),
 		withMembers(fxOKPPublic, `"kid":"ed","alg":"EdDSA"`),
 	))
 	tok := rawToken(b, mustSigner(b, fxOKPPrivate, jws.EdDSA), `{"alg":"EdDSA","kid":"ed"}`, `{"sub":"alice"}`)
-	b.Run("Lookup", func(b *testing.B) {
+	b.Run("Resolve", func(b *testing.B) {
 		b.ReportAllocs()
+		ctx := context.Background()
 		for b.Loop() {
-			if _, err := set.Lookup("ed"); err != nil {
+			if _, err := set.Resolve(ctx, "ed", jws.EdDSA); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -545,27 +570,27 @@ func BenchmarkKeySet(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(tok)))
 		for b.Loop() {
-			if _, _, err := jws.VerifyKeyed(set.Lookup, tok); err != nil {
+			if _, _, err := jws.VerifyKeyed(context.Background(), set, tok); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	doc := mustMarshal(b, set)
-	b.Run("ParseKeySet", func(b *testing.B) {
+	b.Run("ParseSet", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(doc)))
 		for b.Loop() {
-			if _, err := jws.ParseKeySet([]byte(doc)); err != nil {
+			if _, err := jwk.ParseSet([]byte(doc)); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 }
 
-// TestKeySetProviderShapes parses key sets shaped like those identity
+// TestSetProviderShapes parses key sets shaped like those identity
 // providers publish (the key material is RFC 7517's), with their extra
 // members, and verifies a token through each.
-func TestKeySetProviderShapes(t *testing.T) {
+func TestSetProviderShapes(t *testing.T) {
 	x5t := strings.Repeat("A", 27)
 	x5tS256 := strings.Repeat("B", 42) + "A"
 	const cert = "MIIDQjCCAiqgAwIBAgIGATz/FuLiMA0GCSqGSIb3DQEBBQUAMGIxCzAJBgNVBAYTAlVTMQswCQYDVQQIEwJDTzEPMA0GA1UEBxMGRGVudmVyMRwwGgYDVQQKExNQaW5nIElkZW50aXR5IENvcnAuMRcwFQYDVQQDEw5CcmlhbiBDYW1wYmVsbDAeFw0xMzAyMjEyMzI5MTVaFw0xODA4MTQyMjI5MTVaMGIxCzAJBgNVBAYTAlVTMQswCQYDVQQIEwJDTzEPMA0GA1UEBxMGRGVudmVyMRwwGgYDVQQKExNQaW5nIElkZW50aXR5IENvcnAuMRcwFQYDVQQDEw5CcmlhbiBDYW1wYmVsbDCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBAL64zn8/QnHYMeZ0LncoXaEde1fiLm1jHjmQsF/449IYALM9if6amFtPDy2yvz3YlRij66s5gyLCyO7ANuVRJx1NbgizcAblIgjtdf/u3WG7K+IiZhtELto/A7Fck9Ws6SQvzRvOE8uSirYbgmj6He4iO8NCyvaK0jIQRMMGQwsU1quGmFgHIXPLfnpnfajr1rVTAwtgV5LEZ4Iel+W1GC8ugMhyr4/p1MtcIM42EA8BzE6ZQqC7VPqPvEjZ2dbZkaBhPbiZAS3YeYBRDWm1p1OZtWamT3cEvqqPpnjL1XyW+oyVVkaZdklLQp2Btgt9qr21m42f4wTw+Xrp6rCKNb0CAwEAATANBgkqhkiG9w0BAQUFAAOCAQEAh8zGlfSlcI0o3rYDPBB07aXNswb4ECNIKG0CETTUxmXl9KUL+9gGlqCz5iWLOgWsnrcKcY0vXPG9J1r9AqBNTqNgHq2G03X09266X5CpOe1zFo+Owb1zxtp3PehFdfQJ610CDLEaS9V9Rqp17hCyybEpOGVwe8fnk+fbEL2Bo3UPGrpsHzUoaGpDftmWssZkhpBJKVMJyf/RuP2SmmaIzmnw9JiSlYhzo4tpzd5rFXhjRbg4zW9C+2qok+2+qDM1iJ684gPHMIY8aLWrdgQTxkumGmTqgawR+N5MDtdPTEQ0XfIBc2cJEUyMTY5MPvACWpkA6SdS4xSvdXK3IVfOWA=="
@@ -595,7 +620,7 @@ func TestKeySetProviderShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			set := mustParseKeySet(t, []byte(tt.doc))
+			set := mustParseSet(t, []byte(tt.doc))
 			for _, err := range set.Skipped() {
 				t.Logf("skipped: %v", err)
 			}
@@ -604,13 +629,25 @@ func TestKeySetProviderShapes(t *testing.T) {
 				signer = fxECPrivate
 			}
 			tok := rawToken(t, mustSigner(t, signer, tt.alg), `{"alg":"`+string(tt.alg)+`","typ":"JWT","kid":"`+tt.kid+`"}`, `{"sub":"alice"}`)
-			if _, p, err := jws.VerifyKeyed(set.Lookup, tok); err != nil || string(p) != `{"sub":"alice"}` {
+			if _, p, err := jws.VerifyKeyed(context.Background(), set, tok); err != nil || string(p) != `{"sub":"alice"}` {
 				t.Errorf("VerifyKeyed = %q, %v", p, err)
 			}
 			other := rawToken(t, mustSigner(t, signer, tt.alg), `{"alg":"`+string(tt.alg)+`","kid":"unknown"}`, `{}`)
-			if _, _, err := jws.VerifyKeyed(set.Lookup, other); !errors.Is(err, jws.ErrKeyNotFound) {
+			if _, _, err := jws.VerifyKeyed(context.Background(), set, other); !errors.Is(err, jws.ErrKeyNotFound) {
 				t.Errorf("VerifyKeyed(unknown kid) = %v, want ErrKeyNotFound", err)
 			}
 		})
 	}
+}
+
+// rawToken builds a token from a raw header and payload, signed by s, so
+// that a test can make exactly one thing wrong.
+func rawToken(t testing.TB, s jws.Signer, header, payload string) string {
+	t.Helper()
+	in := base64url.EncodeToString([]byte(header)) + "." + base64url.EncodeToString([]byte(payload))
+	sig, err := s.AppendSignature(nil, []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in + "." + base64url.EncodeToString(sig)
 }
