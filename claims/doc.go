@@ -45,9 +45,10 @@
 //		Roles  []string `json:"roles,omitempty"`                      // private: agreed with the consumers
 //	}
 //
-// For claims not known at compile time, decode into a [Set] and read them
-// with [Get], which returns typed values: an integer claim as an int64, not
-// a float64 that rounds above 2^53.
+// For claims not known at compile time, verify into a [Dynamic] (the
+// registered claims, validated, and the others as a [Set]) or decode into a
+// Set, and read them with [Get], which returns typed values: an integer
+// claim as an int64, not a float64 that rounds above 2^53.
 //
 // RFC 7519 §4.2 asks that public claim names, meant for anyone, be
 // registered with IANA or be collision-resistant, such as a URI in a domain

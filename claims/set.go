@@ -13,7 +13,9 @@ import (
 // with [Get], and the registered claims with [Set.Registered].
 //
 // When the claims are known in advance, prefer a struct embedding
-// [Registered]: it is faster, and typed.
+// [Registered]: it is faster, and typed. To verify a token whose claims are
+// not known in advance, use [Dynamic], which holds a Set beside the
+// registered claims.
 //
 // RFC 7519 §4.2 and §4.3 describe two kinds of claims besides the
 // registered ones. Public claims are meant for anyone: their names should be

@@ -242,6 +242,12 @@ func TestVerifyErrors(t *testing.T) {
 			if !errors.Is(err, tt.want) || got != nil {
 				t.Errorf("Verify = %v, %v, want nil, %v", got, err, tt.want)
 			}
+			// The claims type for claims unknown at compile time keeps
+			// every check.
+			dyn, err := jwt.Verify[claims.Dynamic](tt.v, tt.token, tt.opts)
+			if !errors.Is(err, tt.want) || dyn != nil {
+				t.Errorf("Verify[claims.Dynamic] = %v, %v, want nil, %v", dyn, err, tt.want)
+			}
 			if tt.v == nil {
 				return
 			}
@@ -249,6 +255,51 @@ func TestVerifyErrors(t *testing.T) {
 			got, err = jwt.VerifyKeyed[userClaims](context.Background(), resolver, tt.token, tt.opts)
 			if !errors.Is(err, tt.want) || got != nil {
 				t.Errorf("VerifyKeyed = %v, %v, want nil, %v", got, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestVerifyDynamic checks that claims unknown at compile time come out of
+// one Verify call: the registered claims validated, the others as raw JSON.
+func TestVerifyDynamic(t *testing.T) {
+	for _, p := range pairsOnce() {
+		t.Run(string(p.s.Algorithm()), func(t *testing.T) {
+			tok, err := jwt.Sign(p.s, jws.Header{Type: "at+jwt"}, validClaims())
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts := strictOptions()
+			opts.Type = "at+jwt"
+			c, err := jwt.Verify[claims.Dynamic](p.v, tok, opts)
+			if err != nil {
+				t.Fatalf("Verify[claims.Dynamic] = %v", err)
+			}
+			if diff := cmp.Diff(validClaims().Registered, c.Registered); diff != "" {
+				t.Errorf("registered claims mismatch (-want +got):\n%s", diff)
+			}
+			name, err := claims.Get[string](c.Extra, "name")
+			if err != nil || name != "Ada" {
+				t.Errorf("Get(name) = %q, %v; want Ada", name, err)
+			}
+			admin, err := claims.Get[bool](c.Extra, "admin")
+			if err != nil || !admin {
+				t.Errorf("Get(admin) = %v, %v; want true", admin, err)
+			}
+			if len(c.Extra) != 2 {
+				t.Errorf("Extra = %v, want name and admin only", c.Extra)
+			}
+			// A Dynamic signs back to the same claims.
+			again, err := jwt.Sign(p.s, jws.Header{Type: "at+jwt"}, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			u, err := jwt.Verify[userClaims](p.v, again, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(validClaims(), *u); diff != "" {
+				t.Errorf("re-signed claims mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
