@@ -48,6 +48,13 @@ import (
 // them, but a struct inside a slice or map matches its member names as
 // encoding/json does, ignoring case.
 //
+// A claims type whose own field hides a registered claim of its embedded
+// Registered under encoding/json's dominance rules (a field tagged
+// `json:"aud"` beside an embedded Registered) is refused, whatever the
+// payload, with an error that names the field and the claim and wraps no
+// sentinel: that claim would be decoded into the other field and never
+// validated. The check is done once per type.
+//
 // Decode first sets *dst to its zero value and decodes into it; it never
 // merges into existing contents. On error *dst is left as the zero value,
 // never half-decoded.
@@ -61,6 +68,9 @@ func Decode(payload []byte, dst any) error {
 		return &invalidDstError{rv}
 	}
 	v.SetZero()
+	if err := checkClaimsType(v.Type()); err != nil {
+		return err
+	}
 	var d decoder
 	if err := d.top(payload, v); err != nil {
 		v.SetZero()
@@ -118,11 +128,9 @@ func (d *decoder) top(data []byte, v reflect.Value) error {
 // decodeStruct decodes the JSON object data into the struct v, matching
 // member names exactly.
 func (d *decoder) decodeStruct(data []byte, v reflect.Value) error {
-	var fieldBuf [fieldBufLen]field
-	var pathBuf [pathBufLen]int
-	fs := makeFieldSet(fieldBuf[:0], pathBuf[:0], v.Type())
+	fs := planFor(v.Type())
 	err := strictjson.Object(data, func(name, value []byte) error {
-		return d.member(&fs, v, name, value)
+		return d.member(fs, v, name, value)
 	})
 	return syntaxError(err)
 }

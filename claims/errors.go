@@ -8,7 +8,8 @@ import (
 // Errors returned by this package, usable with [errors.Is]. Returned errors
 // wrap one of these and name the claim concerned when it is known, as in
 // "claims: exp: token is expired". The only errors that wrap none are
-// programming errors: a bad destination for [Decode], a negative duration in
+// programming errors: a bad destination for [Decode], a claims type whose
+// own field hides a registered claim (see [Decode]), a negative duration in
 // a [Validator].
 //
 // A caller typically writes one switch:

@@ -200,3 +200,20 @@ func ExampleNumericDate() {
 	// absent true
 	// {"exp":1714565700,"nbf":0} <nil>
 }
+
+// A claims type whose own field hides a registered claim is refused: the
+// token's "aud" would land in Aud and never be validated.
+func ExampleMarshal() {
+	type Shadowing struct {
+		claims.Registered
+		Aud string `json:"aud"`
+	}
+	_, err := claims.Marshal(Shadowing{Aud: "api"})
+	fmt.Println(err)
+
+	out, err := claims.Marshal(MyClaims{Registered: claims.Registered{Subject: "ada"}, Admin: true})
+	fmt.Println(string(out), err)
+	// Output:
+	// claims: claims type claims_test.Shadowing: field Aud (JSON name "aud") hides the registered claim "aud" of the embedded claims.Registered, which would then never be validated; remove the field or give it another JSON name
+	// {"sub":"ada","admin":true} <nil>
+}

@@ -2,7 +2,9 @@ package claims
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -10,11 +12,30 @@ import (
 // encoding/json maps to its fields, following encoding/json's rules exactly
 // (typeFields in encoding/json/encode.go): json tags, "-", invalid tag
 // names, embedded structs explored breadth first, and the dominance rules
-// that hide or drop fields of the same name. encoding/json caches the
-// result per type in a package-level map; signet has no package-level
-// mutable state, so it recomputes it on each call, on the stack, and keeps
-// it cheap: reflect.Type.Field does not allocate, and small types fit in
-// fixed arrays.
+// that hide or drop fields of the same name. It also finds the programming
+// error of a claims type whose own field hides a registered claim of its
+// embedded Registered.
+//
+// The result, the field plan, is computed once per type and kept in plans,
+// as encoding/json keeps its own in a package-level cache. This is the one
+// package-level variable that changes, and it is a memo of a pure function
+// of the type: what it holds never changes what any call returns, only how
+// fast. It grows with the number of struct types a program decodes.
+
+// plans holds the *fieldSet of each struct type seen, by reflect.Type.
+var plans sync.Map
+
+// planFor returns the field plan of the struct type t, computing it on the
+// first call for t. The result is shared and must not be modified.
+func planFor(t reflect.Type) *fieldSet {
+	if p, ok := plans.Load(t); ok {
+		return p.(*fieldSet)
+	}
+	fs := makeFieldSet(nil, nil, t)
+	fs.shadowErr = shadowedRegistered(&fs, t)
+	p, _ := plans.LoadOrStore(t, &fs)
+	return p.(*fieldSet)
+}
 
 // A field is a struct field reachable by a JSON member name.
 type field struct {
@@ -41,15 +62,11 @@ type embedded struct {
 type fieldSet struct {
 	fields []field
 	paths  []int
+	// shadowErr, set by planFor, reports a registered claim of an embedded
+	// Registered that another field hides or drops (see
+	// shadowedRegistered), or is nil.
+	shadowErr error
 }
-
-// Sizes of the buffers callers of makeFieldSet provide, on their stack: they
-// hold a typical claims struct without allocating; larger types spill to
-// the heap.
-const (
-	fieldBufLen = 16
-	pathBufLen  = 32
-)
 
 // makeFieldSet returns the fieldSet of the struct type t, built by appending
 // to fields and paths (two empty slices).
@@ -293,4 +310,86 @@ func hasOption(opts, name string) bool {
 		}
 	}
 	return false
+}
+
+// shadowedRegistered returns an error if a field of Registered embedded in
+// the struct type t is hidden or dropped under encoding/json's dominance
+// rules: by a field of t's own with the same JSON name (shallower, or at the
+// same depth and tagged), or because Registered is embedded twice at the
+// same depth. Such a claim would be decoded into the other field and never
+// validated, so that a token with "aud":"someone-else" or a far-future
+// "nbf" would pass: it is a programming error in the claims type.
+func shadowedRegistered(fs *fieldSet, t reflect.Type) error {
+	for i := range fs.fields {
+		r := &fs.fields[i]
+		if !r.registered || !r.dead {
+			continue
+		}
+		e := &shadowError{typ: t, claim: r.name}
+		if r.multi {
+			return e
+		}
+		// The culprit: a live field of the name, or one it tied with.
+		for j := range fs.fields {
+			f := &fs.fields[j]
+			if f.registered || f.name != r.name {
+				continue
+			}
+			if e.field == "" || !f.dead {
+				e.field = goFieldPath(t, fs.path(f))
+			}
+		}
+		return e
+	}
+	return nil
+}
+
+// goFieldPath returns the Go selector of the field at index path in the
+// struct type t, such as "Aud" or "Extra.Aud".
+func goFieldPath(t reflect.Type, path []int) string {
+	var b strings.Builder
+	for k, i := range path {
+		if t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		sf := t.Field(i)
+		if k > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(sf.Name)
+		t = sf.Type
+	}
+	return b.String()
+}
+
+// shadowError reports a claims type whose own field hides a registered
+// claim of its embedded Registered. It wraps no sentinel: it is a
+// programming error, not a property of a token.
+type shadowError struct {
+	typ   reflect.Type
+	claim string // the registered name
+	field string // the Go field that hides it; "" when Registered is embedded twice
+}
+
+func (e *shadowError) Error() string {
+	if e.field == "" {
+		return "claims: claims type " + e.typ.String() + " embeds claims.Registered more than once at the same depth, so encoding/json drops its fields and claim " +
+			strconv.Quote(e.claim) + " would never be validated"
+	}
+	return "claims: claims type " + e.typ.String() + ": field " + e.field + " (JSON name " + strconv.Quote(e.claim) +
+		") hides the registered claim " + strconv.Quote(e.claim) + " of the embedded claims.Registered, which would then never be validated; remove the field or give it another JSON name"
+}
+
+// checkClaimsType returns the programming error, if any, of the claims type
+// t as Decode and Marshal see it: a struct type, or a pointer to one, whose
+// own field hides a registered claim. Types that decode with their own
+// UnmarshalJSON or UnmarshalText are not inspected.
+func checkClaimsType(t reflect.Type) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || hasJSONMethods(t, true) {
+		return nil
+	}
+	return planFor(t).shadowErr
 }

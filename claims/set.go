@@ -69,7 +69,7 @@ func Get[T any](s Set, name string) (T, error) {
 func (s Set) Registered() (*Registered, error) {
 	r := new(Registered)
 	v := reflect.ValueOf(r).Elem()
-	fs := makeFieldSet(nil, nil, v.Type())
+	fs := planFor(v.Type())
 	var d decoder
 	var scratch []byte
 	for i := range fs.fields {
@@ -91,12 +91,12 @@ func (s Set) Registered() (*Registered, error) {
 	var variant string
 	found := false
 	for name := range s {
-		if lookup(&fs, name) == nil && foldLookup(&fs, []byte(name)) != nil && (!found || name < variant) {
+		if lookup(fs, name) == nil && foldLookup(fs, []byte(name)) != nil && (!found || name < variant) {
 			variant, found = name, true
 		}
 	}
 	if found {
-		g := foldLookup(&fs, []byte(variant))
+		g := foldLookup(fs, []byte(variant))
 		return nil, malformed("member " + quoteName([]byte(variant)) + " matches field " + strconv.Quote(g.name) + " only when case is ignored")
 	}
 	return r, nil

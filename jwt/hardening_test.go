@@ -3,6 +3,8 @@ package jwt_test
 import (
 	"errors"
 	"fmt"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/signet-go/signet/claims"
@@ -55,6 +57,79 @@ func TestVerifyDates(t *testing.T) {
 			if !errors.Is(err, tt.want) || got != nil {
 				t.Errorf("Verify(%s) = %v, %v, want nil, %v", tt.dates, got, err, tt.want)
 			}
+		})
+	}
+}
+
+// audShadow hides the registered "aud" behind its own field: a token for
+// another audience would pass validation if this type were accepted.
+type audShadow struct {
+	claims.Registered
+	Aud string `json:"aud"`
+}
+
+// nbfShadow hides "nbf", so that a far-future nbf would not be checked.
+type nbfShadow struct {
+	claims.Registered
+	NotBefore int64 `json:"nbf"`
+}
+
+// TestShadowedClaimsType pins issue 9's rule that jwt.Verify and jwt.Sign
+// refuse a claims type whose own field hides a registered claim, with an
+// error naming the Go field and the claim.
+func TestShadowedClaimsType(t *testing.T) {
+	k := hmacKey(t)
+	T := now.Unix()
+	opts := strictOptions()
+	tests := []struct {
+		name    string
+		payload string
+		verify  func(token string) (any, error)
+		sign    func() (string, error)
+		field   string
+		claim   string
+	}{
+		{
+			name:    "aud",
+			payload: fmt.Sprintf(`{"iss":%q,"aud":"someone-else","exp":%d}`, issuer, T+60),
+			verify: func(tok string) (any, error) {
+				c, err := jwt.Verify[audShadow](k, tok, opts)
+				return c, err
+			},
+			sign: func() (string, error) {
+				return jwt.Sign(k, jws.Header{}, audShadow{Registered: claims.Registered{Issuer: issuer}, Aud: "api"})
+			},
+			field: "Aud", claim: "aud",
+		},
+		{
+			name:    "nbf",
+			payload: fmt.Sprintf(`{"iss":%q,"aud":"api","exp":%d,"nbf":%d}`, issuer, T+60, T+3600),
+			verify: func(tok string) (any, error) {
+				c, err := jwt.Verify[nbfShadow](k, tok, opts)
+				return c, err
+			},
+			sign: func() (string, error) {
+				return jwt.Sign(k, jws.Header{}, &nbfShadow{NotBefore: T})
+			},
+			field: "NotBefore", claim: "nbf",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check := func(what string, got any, err error) {
+				t.Helper()
+				if err == nil || !reflect.ValueOf(got).IsZero() {
+					t.Errorf("%s = %v, %v, want an error", what, got, err)
+					return
+				}
+				if msg := err.Error(); !strings.Contains(msg, "field "+tt.field+" ") || !strings.Contains(msg, `"`+tt.claim+`"`) {
+					t.Errorf("%s error %q does not name field %s and claim %q", what, msg, tt.field, tt.claim)
+				}
+			}
+			got, err := tt.verify(rawJWT(t, k, jws.Header{}, tt.payload))
+			check("Verify", got, err)
+			tok, err := tt.sign()
+			check("Sign", tok, err)
 		})
 	}
 }

@@ -2,7 +2,6 @@ package jwt
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -63,7 +62,9 @@ var (
 // c is usually a struct that embeds [claims.Registered]. Sign refuses
 // claims that do not encode to a JSON object, or whose encoding Verify
 // would refuse (duplicate member names from a custom MarshalJSON, invalid
-// UTF-8), with an error wrapping [ErrNotObject].
+// UTF-8), with an error wrapping [ErrNotObject]. Like [Verify], it refuses
+// a claims type whose own field hides a registered claim of its embedded
+// claims.Registered (see [claims.Marshal]).
 func Sign(s jws.Signer, h jws.Header, c any) (string, error) {
 	h, payload, err := prepare(h, c)
 	if err != nil {
@@ -85,7 +86,7 @@ func AppendSign(dst []byte, s jws.Signer, h jws.Header, c any) ([]byte, error) {
 // prepare encodes the claims c, which must give a JSON object Verify would
 // accept, and defaults the header's "typ" to "JWT".
 func prepare(h jws.Header, c any) (jws.Header, []byte, error) {
-	payload, err := json.Marshal(c)
+	payload, err := claims.Marshal(c)
 	if err != nil {
 		return jws.Header{}, nil, fmt.Errorf("jwt: encoding claims: %w", err)
 	}
@@ -109,6 +110,11 @@ func prepare(h jws.Header, c any) (jws.Header, []byte, error) {
 // C is the claims type, usually a struct embedding [claims.Registered]:
 //
 //	c, err := jwt.Verify[MyClaims](verifier, token, opts)
+//
+// A claims type whose own field hides a registered claim of its embedded
+// claims.Registered (a field tagged `json:"aud"` beside it) is refused for
+// every token, with an error naming the field and the claim: that claim
+// would never be validated (see [claims.Decode]).
 //
 // The signature is checked before anything in the payload is looked at;
 // see [jws.Verify] for the order of the token checks and [claims.Validator]
