@@ -80,7 +80,8 @@ func AppendSign(dst []byte, s Signer, h Header, payload []byte) ([]byte, error) 
 // defaults; the package-level functions use it.
 type Limits struct {
 	// MaxSize is the largest token accepted, in bytes. 0 means
-	// DefaultMaxSize.
+	// DefaultMaxSize. A negative MaxSize is a configuration error: every
+	// token is refused, with an error that wraps none of the sentinels.
 	MaxSize int
 }
 
@@ -185,7 +186,10 @@ type parsed struct {
 
 func (l Limits) parse(token string) (parsed, error) {
 	max := l.MaxSize
-	if max <= 0 {
+	switch {
+	case max < 0:
+		return parsed{}, errors.New("jws: invalid Limits: negative MaxSize")
+	case max == 0:
 		max = DefaultMaxSize
 	}
 	if len(token) > max {

@@ -12,6 +12,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -360,6 +361,29 @@ func TestLimits(t *testing.T) {
 	small := rawToken(t, k.hmac, `{"alg":"HS256"}`, `{}`)
 	if _, _, err := (jws.Limits{MaxSize: 10}).VerifyKeyed(context.Background(), only(k.hmac), small); !errors.Is(err, jws.ErrTooLarge) {
 		t.Errorf("Limits{MaxSize: 10}.VerifyKeyed = %v, want ErrTooLarge", err)
+	}
+}
+
+// TestLimitsNegative pins issue 9's rule that a negative MaxSize is a
+// configuration error, not the default, for every entry point.
+func TestLimitsNegative(t *testing.T) {
+	k := keys(t)
+	small := rawToken(t, k.hmac, `{"alg":"HS256"}`, `{}`)
+	for _, max := range []int{-1, -len(small), math.MinInt} {
+		l := jws.Limits{MaxSize: max}
+		for name, call := range map[string]func() (jws.Header, []byte, error){
+			"Verify":          func() (jws.Header, []byte, error) { return l.Verify(k.hmac, small) },
+			"VerifyKeyed":     func() (jws.Header, []byte, error) { return l.VerifyKeyed(context.Background(), only(k.hmac), small) },
+			"ParseUnverified": func() (jws.Header, []byte, error) { return l.ParseUnverified(small) },
+		} {
+			h, p, err := call()
+			if err == nil || err.Error() != "jws: invalid Limits: negative MaxSize" || h.Algorithm != "" || p != nil {
+				t.Errorf("Limits{MaxSize: %d}.%s = %v, %q, %v, want the negative MaxSize error", max, name, h, p, err)
+			}
+			if errors.Is(err, jws.ErrTooLarge) || errors.Is(err, jws.ErrMalformed) {
+				t.Errorf("Limits{MaxSize: %d}.%s = %v, which wraps a sentinel", max, name, err)
+			}
+		}
 	}
 }
 

@@ -1,8 +1,10 @@
 package jwt_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -131,5 +133,55 @@ func TestShadowedClaimsType(t *testing.T) {
 			tok, err := tt.sign()
 			check("Sign", tok, err)
 		})
+	}
+}
+
+// TestVerifyNegativeMaxSize pins issue 9's rule that a negative MaxSize is
+// a configuration error, as a negative Leeway is, not the default.
+func TestVerifyNegativeMaxSize(t *testing.T) {
+	k := hmacKey(t)
+	c := validClaims()
+	tok, err := jwt.Sign(k, jws.Header{}, &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resolver := jws.ResolverFunc(func(context.Context, string, jws.Algorithm) ([]jws.Verifier, error) {
+		return []jws.Verifier{k}, nil
+	})
+	tests := []struct {
+		maxSize int
+		wantErr string // "" means the token verifies
+	}{
+		{maxSize: -1, wantErr: "jwt: invalid VerifyOptions: negative MaxSize"},
+		{maxSize: -len(tok), wantErr: "jwt: invalid VerifyOptions: negative MaxSize"},
+		{maxSize: math.MinInt, wantErr: "jwt: invalid VerifyOptions: negative MaxSize"},
+		{maxSize: 0},
+		{maxSize: len(tok)},
+	}
+	for _, tt := range tests {
+		opts := strictOptions()
+		opts.MaxSize = tt.maxSize
+		got, err := jwt.Verify[userClaims](k, tok, opts)
+		got2, err2 := jwt.VerifyKeyed[userClaims](context.Background(), resolver, tok, opts)
+		for _, r := range []struct {
+			fn  string
+			got *userClaims
+			err error
+		}{{"Verify", got, err}, {"VerifyKeyed", got2, err2}} {
+			if tt.wantErr == "" {
+				if r.err != nil || r.got == nil {
+					t.Errorf("%s(MaxSize %d) = %v, %v, want claims", r.fn, tt.maxSize, r.got, r.err)
+				}
+				continue
+			}
+			if r.err == nil || r.err.Error() != tt.wantErr || r.got != nil {
+				t.Errorf("%s(MaxSize %d) = %v, %v, want nil, %q", r.fn, tt.maxSize, r.got, r.err, tt.wantErr)
+			}
+			for _, sentinel := range []error{jws.ErrTooLarge, jws.ErrMalformed, claims.ErrMalformed} {
+				if errors.Is(r.err, sentinel) {
+					t.Errorf("%s(MaxSize %d) = %v, which wraps %v", r.fn, tt.maxSize, r.err, sentinel)
+				}
+			}
+		}
 	}
 }

@@ -34,7 +34,9 @@ type VerifyOptions struct {
 	// ignored (RFC 7515 §4.1.9). A token without "typ" is then refused.
 	Type string
 	// MaxSize is the largest token accepted, in bytes. 0 means the 64 KiB
-	// default ([jws.DefaultMaxSize]).
+	// default ([jws.DefaultMaxSize]). A negative MaxSize is a configuration
+	// error, as a negative Leeway is: every token is refused, with an error
+	// that wraps none of the sentinels.
 	MaxSize int
 }
 
@@ -126,6 +128,9 @@ func Verify[C any, PC interface {
 	if opts == nil {
 		opts = &VerifyOptions{}
 	}
+	if opts.MaxSize < 0 {
+		return nil, errNegativeMaxSize
+	}
 	h, payload, err := jws.Limits{MaxSize: opts.MaxSize}.Verify(v, token)
 	if err != nil {
 		return nil, err
@@ -146,12 +151,18 @@ func VerifyKeyed[C any, PC interface {
 	if opts == nil {
 		opts = &VerifyOptions{}
 	}
+	if opts.MaxSize < 0 {
+		return nil, errNegativeMaxSize
+	}
 	h, payload, err := jws.Limits{MaxSize: opts.MaxSize}.VerifyKeyed(ctx, r, token)
 	if err != nil {
 		return nil, err
 	}
 	return decodeAndValidate[C, PC](h, payload, opts)
 }
+
+// errNegativeMaxSize reports a configuration error; it wraps no sentinel.
+var errNegativeMaxSize = errors.New("jwt: invalid VerifyOptions: negative MaxSize")
 
 func decodeAndValidate[C any, PC interface {
 	*C
