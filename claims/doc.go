@@ -102,9 +102,17 @@
 //
 // # Errors
 //
-// Every error about a token wraps one sentinel, tested with [errors.Is], and
-// names the claim when it is known: "claims: exp: token is expired",
-// "claims: aud: missing claim", "claims: iss: malformed claims: want a
-// string, got a number". A rejection by CheckID also wraps the error CheckID
-// returned. [ErrMalformed] covers every decoding failure.
+// Every error about a token wraps one sentinel, tested with [errors.Is],
+// names the claim when it is known, and says what the token held and what
+// was expected:
+//
+//	claims: exp: token expired at 2026-12-02T10:00:00Z, 31s before now (leeway 0s)
+//	claims: iss: issuer "https://a.example" is not "https://b.example"
+//	claims: aud: missing claim: want audience "api"
+//	claims: iss: malformed claims: want a string, got a number
+//
+// Values from the token are escaped and cut to a bounded length, so that
+// a hostile token cannot forge or flood log lines. A rejection by CheckID
+// also wraps the error CheckID returned. [ErrMalformed] covers every
+// decoding failure.
 package claims

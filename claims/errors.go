@@ -2,15 +2,19 @@ package claims
 
 import (
 	"errors"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Errors returned by this package, usable with [errors.Is]. Returned errors
-// wrap one of these and name the claim concerned when it is known, as in
-// "claims: exp: token is expired". The only errors that wrap none are
+// wrap one of these and name the claim concerned when it is known, and the
+// Validator's say what differed, as in "claims: exp: token expired at
+// 2026-12-02T10:00:00Z, 31s before now (leeway 0s)"; the sentinels' own
+// texts are the short forms. The only errors that wrap none are
 // programming errors: a bad destination for [Decode], a claims type whose
-// own field hides a registered claim (see [Decode]), a negative duration in
-// a [Validator].
+// own field hides a registered claim (see [Decode]), a negative duration
+// or an empty string in the lists of a [Validator].
 //
 // A caller typically writes one switch:
 //
@@ -39,15 +43,15 @@ var (
 	ErrIssuedInFuture = errors.New("claims: token issued in the future")
 	// ErrTooOld reports a token issued longer ago than Validator.MaxAge.
 	ErrTooOld = errors.New("claims: token is too old")
-	// ErrIssuer reports an "iss" other than Validator.Issuer
-	// (RFC 7519 §4.1.1).
+	// ErrIssuer reports an "iss" other than Validator.Issuer and every one
+	// of Validator.Issuers (RFC 7519 §4.1.1).
 	ErrIssuer = errors.New("claims: issuer mismatch")
 	// ErrSubject reports a "sub" other than Validator.Subject
 	// (RFC 7519 §4.1.2).
 	ErrSubject = errors.New("claims: subject mismatch")
-	// ErrAudience reports an "aud" that does not contain
-	// Validator.Audience, or a token that carries an "aud" when the
-	// Validator expects none (RFC 7519 §4.1.3).
+	// ErrAudience reports an "aud" that contains neither
+	// Validator.Audience nor any of Validator.Audiences, or a token that
+	// carries an "aud" when the Validator expects none (RFC 7519 §4.1.3).
 	ErrAudience = errors.New("claims: audience mismatch")
 	// ErrID reports a "jti" refused by Validator.CheckID (RFC 7519 §4.1.7).
 	// The error also wraps the error CheckID returned.
@@ -56,10 +60,11 @@ var (
 
 // claimError is the error this package returns: a sentinel, the claim it is
 // about, and optional details. Its message reads
-// "claims: <claim>: <sentinel text>[: <detail>][: <cause>]".
+// "claims: <claim>: <msg or sentinel text>[: <detail>][: <cause>]".
 type claimError struct {
 	claim  string // JSON member name, or a dotted path into nested objects; "" if unknown
 	err    error  // one of the package's sentinels
+	msg    string // what differed, said in full, in place of the sentinel's text; or ""
 	detail string // what exactly is wrong, if there is more to say
 	cause  error  // an underlying error (the caller's CheckID error, a JSON error), or nil
 }
@@ -71,7 +76,11 @@ func (e *claimError) Error() string {
 		b.WriteString(e.claim)
 		b.WriteString(": ")
 	}
-	b.WriteString(strings.TrimPrefix(e.err.Error(), "claims: "))
+	if e.msg != "" {
+		b.WriteString(e.msg)
+	} else {
+		b.WriteString(strings.TrimPrefix(e.err.Error(), "claims: "))
+	}
 	if e.detail != "" {
 		b.WriteString(": ")
 		b.WriteString(e.detail)
@@ -111,4 +120,62 @@ func inClaim(name string, err error) error {
 		return &c
 	}
 	return &claimError{claim: name, err: ErrMalformed, cause: err}
+}
+
+// maxQuoted is the most bytes of a value that an error message shows.
+const maxQuoted = 64
+
+// quoteValue quotes s, a value from a token or a Validator, for an error
+// message: in ASCII, so that control characters, invalid UTF-8 and
+// look-alike runes show as escapes, and cut after maxQuoted bytes (at a rune
+// boundary), with the length said, so that a hostile token cannot flood a
+// log.
+func quoteValue(s string) string {
+	if len(s) <= maxQuoted {
+		return strconv.QuoteToASCII(s)
+	}
+	n := maxQuoted
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strconv.QuoteToASCII(s[:n]) + "... (" + strconv.Itoa(len(s)) + " bytes)"
+}
+
+// maxListed is the most values of a list that an error message shows.
+const maxListed = 4
+
+// quoteList quotes the values of a list for an error message, as a JSON
+// array would show them: at most maxListed, each with quoteValue, then how
+// many more there are.
+func quoteList(values []string) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, v := range values {
+		if i == maxListed {
+			b.WriteString(", and " + strconv.Itoa(len(values)-i) + " more")
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(quoteValue(v))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// expected describes the values a Validator accepts, one or a list: "x",
+// or, with prefix "one of", one of ["x", "y"].
+func expected(prefix, one string, more []string) string {
+	if one == "" && len(more) == 1 {
+		return quoteValue(more[0])
+	}
+	if len(more) == 0 {
+		return quoteValue(one)
+	}
+	all := make([]string, 0, 1+len(more))
+	if one != "" {
+		all = append(all, one)
+	}
+	return prefix + " " + quoteList(append(all, more...))
 }

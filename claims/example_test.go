@@ -97,9 +97,32 @@ func ExampleValidator() {
 	fmt.Println(v.Validate(r))
 	// Output:
 	// <nil>
-	// claims: iss: issuer mismatch
-	// claims: aud: audience mismatch
-	// claims: aud: audience mismatch: the token names an audience and none is expected (RFC 7519 §4.1.3); set Validator.Audience to this service's audience
+	// claims: iss: issuer "https://evil.example" is not "https://auth.example.com"
+	// claims: aud: audience ["https://billing.example.com"] does not include "https://api.example.com"
+	// claims: aud: the token names audience ["https://billing.example.com"] and none is expected (RFC 7519 §4.1.3); set Validator.Audience to this service's audience
+}
+
+// A multi-tenant service accepts tokens from each tenant's issuer, and is
+// known by two audience names while clients move to the new one: any one
+// issuer and any one audience of the lists is enough.
+func ExampleValidator_several() {
+	v := claims.Validator{
+		Issuers:   []string{"https://login.example/tenant-a", "https://login.example/tenant-b"},
+		Audiences: []string{"https://api.example", "api-legacy"},
+		Now:       func() time.Time { return time.Date(2024, 5, 1, 12, 10, 0, 0, time.UTC) },
+	}
+	exp := claims.UnixDate(1714565700) // 12:15
+	for _, r := range []claims.Registered{
+		{Issuer: "https://login.example/tenant-b", Audience: claims.Audience{"api-legacy"}, ExpiresAt: exp},
+		{Issuer: "https://login.example/tenant-c", Audience: claims.Audience{"api-legacy"}, ExpiresAt: exp},
+		{Issuer: "https://login.example/tenant-a", Audience: claims.Audience{"https://billing.example"}, ExpiresAt: exp},
+	} {
+		fmt.Println(v.Validate(&r))
+	}
+	// Output:
+	// <nil>
+	// claims: iss: issuer "https://login.example/tenant-c" is not one of ["https://login.example/tenant-a", "https://login.example/tenant-b"]
+	// claims: aud: audience ["https://billing.example"] does not include any of ["https://api.example", "api-legacy"]
 }
 
 // One switch over the sentinels decides what to tell the client.
@@ -140,9 +163,9 @@ func ExampleValidator_Validate_errors() {
 	}
 	// Output:
 	// ok
-	// expired: refresh the token: claims: exp: token is expired
-	// not yet valid: check the clocks: claims: nbf: token is not valid yet
-	// revoked: sign in again: claims: jti: token ID rejected: session revoked
+	// expired: refresh the token: claims: exp: token expired at 2024-05-01T12:01:40Z, 1m40s before now (leeway 0s)
+	// not yet valid: check the clocks: claims: nbf: token is not valid before 2024-05-01T12:13:20Z, 10m0s after now (leeway 0s)
+	// revoked: sign in again: claims: jti: token ID "logged-out" rejected: session revoked
 	// incomplete token: claims: jti: missing claim: required by CheckID
 	// incomplete token: claims: exp: missing claim
 }

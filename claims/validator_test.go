@@ -129,38 +129,60 @@ func TestValidateClaims(t *testing.T) {
 		wantMsg string // exact message when set
 	}{
 		{name: "iss/match", r: claims.Registered{ExpiresAt: far, Issuer: "https://issuer.example"}, v: claims.Validator{Issuer: "https://issuer.example"}},
-		{name: "iss/mismatch", r: claims.Registered{ExpiresAt: far, Issuer: "https://evil.example"}, v: claims.Validator{Issuer: "https://issuer.example"}, wantErr: claims.ErrIssuer, wantMsg: "claims: iss: issuer mismatch"},
+		{name: "iss/mismatch", r: claims.Registered{ExpiresAt: far, Issuer: "https://evil.example"}, v: claims.Validator{Issuer: "https://issuer.example"}, wantErr: claims.ErrIssuer, wantMsg: `claims: iss: issuer "https://evil.example" is not "https://issuer.example"`},
 		{name: "iss/case", r: claims.Registered{ExpiresAt: far, Issuer: "https://Issuer.example"}, v: claims.Validator{Issuer: "https://issuer.example"}, wantErr: claims.ErrIssuer},
-		{name: "iss/missing", r: claims.Registered{ExpiresAt: far}, v: claims.Validator{Issuer: "https://issuer.example"}, wantErr: claims.ErrMissing, wantMsg: "claims: iss: missing claim"},
+		{name: "iss/missing", r: claims.Registered{ExpiresAt: far}, v: claims.Validator{Issuer: "https://issuer.example"}, wantErr: claims.ErrMissing, wantMsg: `claims: iss: missing claim: want issuer "https://issuer.example"`},
 		{name: "iss/not checked", r: claims.Registered{ExpiresAt: far, Issuer: "anyone"}},
 
 		{name: "sub/match", r: claims.Registered{ExpiresAt: far, Subject: "alice"}, v: claims.Validator{Subject: "alice"}},
-		{name: "sub/mismatch", r: claims.Registered{ExpiresAt: far, Subject: "mallory"}, v: claims.Validator{Subject: "alice"}, wantErr: claims.ErrSubject, wantMsg: "claims: sub: subject mismatch"},
+		{name: "sub/mismatch", r: claims.Registered{ExpiresAt: far, Subject: "mallory"}, v: claims.Validator{Subject: "alice"}, wantErr: claims.ErrSubject, wantMsg: `claims: sub: subject "mallory" is not "alice"`},
 		{name: "sub/case", r: claims.Registered{ExpiresAt: far, Subject: "Alice"}, v: claims.Validator{Subject: "alice"}, wantErr: claims.ErrSubject},
-		{name: "sub/missing", r: claims.Registered{ExpiresAt: far}, v: claims.Validator{Subject: "alice"}, wantErr: claims.ErrMissing, wantMsg: "claims: sub: missing claim"},
+		{name: "sub/missing", r: claims.Registered{ExpiresAt: far}, v: claims.Validator{Subject: "alice"}, wantErr: claims.ErrMissing, wantMsg: `claims: sub: missing claim: want subject "alice"`},
 
 		{name: "aud/one", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{"api"}}, v: claims.Validator{Audience: "api"}},
 		{name: "aud/among several", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{"web", "api"}}, v: claims.Validator{Audience: "api"}},
-		{name: "aud/mismatch", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{"web"}}, v: claims.Validator{Audience: "api"}, wantErr: claims.ErrAudience, wantMsg: "claims: aud: audience mismatch"},
+		{name: "aud/mismatch", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{"web"}}, v: claims.Validator{Audience: "api"}, wantErr: claims.ErrAudience, wantMsg: `claims: aud: audience ["web"] does not include "api"`},
 		{name: "aud/case", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{"API"}}, v: claims.Validator{Audience: "api"}, wantErr: claims.ErrAudience},
-		{name: "aud/missing", r: claims.Registered{ExpiresAt: far}, v: claims.Validator{Audience: "api"}, wantErr: claims.ErrMissing, wantMsg: "claims: aud: missing claim"},
+		{name: "aud/missing", r: claims.Registered{ExpiresAt: far}, v: claims.Validator{Audience: "api"}, wantErr: claims.ErrMissing, wantMsg: `claims: aud: missing claim: want audience "api"`},
 		{name: "aud/empty list", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{}}, v: claims.Validator{Audience: "api"}, wantErr: claims.ErrMissing},
 		{name: "aud/unexpected", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{"api"}}, wantErr: claims.ErrAudience,
-			wantMsg: "claims: aud: audience mismatch: the token names an audience and none is expected (RFC 7519 §4.1.3); set Validator.Audience to this service's audience"},
+			wantMsg: `claims: aud: the token names audience ["api"] and none is expected (RFC 7519 §4.1.3); set Validator.Audience to this service's audience`},
 		{name: "aud/unexpected empty string", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{""}}, wantErr: claims.ErrAudience},
 		{name: "aud/empty list, none expected", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{}}},
 
+		// Several issuers and audiences: any one must match.
+		{name: "issuers/one of the list", r: claims.Registered{ExpiresAt: far, Issuer: "https://b.example"}, v: claims.Validator{Issuers: []string{"https://a.example", "https://b.example"}}},
+		{name: "issuers/Issuer beside the list", r: claims.Registered{ExpiresAt: far, Issuer: "https://a.example"}, v: claims.Validator{Issuer: "https://a.example", Issuers: []string{"https://b.example"}}},
+		{name: "issuers/list beside Issuer", r: claims.Registered{ExpiresAt: far, Issuer: "https://b.example"}, v: claims.Validator{Issuer: "https://a.example", Issuers: []string{"https://b.example"}}},
+		{name: "issuers/none matches", r: claims.Registered{ExpiresAt: far, Issuer: "https://c.example"}, v: claims.Validator{Issuer: "https://a.example", Issuers: []string{"https://b.example"}}, wantErr: claims.ErrIssuer,
+			wantMsg: `claims: iss: issuer "https://c.example" is not one of ["https://a.example", "https://b.example"]`},
+		{name: "issuers/one in the list only", r: claims.Registered{ExpiresAt: far, Issuer: "https://c.example"}, v: claims.Validator{Issuers: []string{"https://b.example"}}, wantErr: claims.ErrIssuer,
+			wantMsg: `claims: iss: issuer "https://c.example" is not "https://b.example"`},
+		{name: "issuers/missing", r: claims.Registered{ExpiresAt: far}, v: claims.Validator{Issuers: []string{"https://a.example", "https://b.example"}}, wantErr: claims.ErrMissing,
+			wantMsg: `claims: iss: missing claim: want issuer one of ["https://a.example", "https://b.example"]`},
+		{name: "issuers/case", r: claims.Registered{ExpiresAt: far, Issuer: "https://B.example"}, v: claims.Validator{Issuers: []string{"https://a.example", "https://b.example"}}, wantErr: claims.ErrIssuer},
+		{name: "audiences/one of the list", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{"api.v2"}}, v: claims.Validator{Audiences: []string{"api", "api.v2"}}},
+		{name: "audiences/Audience beside the list", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{"web", "api"}}, v: claims.Validator{Audience: "api", Audiences: []string{"api.v2"}}},
+		{name: "audiences/list beside Audience", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{"web", "api.v2"}}, v: claims.Validator{Audience: "api", Audiences: []string{"api.v2"}}},
+		{name: "audiences/none matches", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{"web", "billing"}}, v: claims.Validator{Audience: "api", Audiences: []string{"api.v2"}}, wantErr: claims.ErrAudience,
+			wantMsg: `claims: aud: audience ["web", "billing"] does not include any of ["api", "api.v2"]`},
+		{name: "audiences/missing", r: claims.Registered{ExpiresAt: far}, v: claims.Validator{Audiences: []string{"api"}}, wantErr: claims.ErrMissing,
+			wantMsg: `claims: aud: missing claim: want audience "api"`},
+		{name: "audiences/empty list in the token", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{}}, v: claims.Validator{Audiences: []string{"api"}}, wantErr: claims.ErrMissing},
+		{name: "audiences/empty lists still refuse aud", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{"api"}}, v: claims.Validator{Issuers: []string{}, Audiences: []string{}}, wantErr: claims.ErrAudience},
+		{name: "audiences/case", r: claims.Registered{ExpiresAt: far, Audience: claims.Audience{"API"}}, v: claims.Validator{Audiences: []string{"api", "web"}}, wantErr: claims.ErrAudience},
+
 		{name: "jti/accepted", r: claims.Registered{ExpiresAt: far, ID: "fresh"}, v: claims.Validator{CheckID: checkID}},
-		{name: "jti/rejected", r: claims.Registered{ExpiresAt: far, ID: "revoked"}, v: claims.Validator{CheckID: checkID}, wantErr: errRevoked, wantMsg: "claims: jti: token ID rejected: token revoked"},
+		{name: "jti/rejected", r: claims.Registered{ExpiresAt: far, ID: "revoked"}, v: claims.Validator{CheckID: checkID}, wantErr: errRevoked, wantMsg: `claims: jti: token ID "revoked" rejected: token revoked`},
 		{name: "jti/rejected is ErrID", r: claims.Registered{ExpiresAt: far, ID: "revoked"}, v: claims.Validator{CheckID: checkID}, wantErr: claims.ErrID},
 		{name: "jti/missing", r: claims.Registered{ExpiresAt: far}, v: claims.Validator{CheckID: checkID}, wantErr: claims.ErrMissing, wantMsg: "claims: jti: missing claim: required by CheckID"},
 		{name: "jti/not checked", r: claims.Registered{ExpiresAt: far, ID: "revoked"}},
 
-		{name: "exp message", r: claims.Registered{ExpiresAt: claims.UnixDate(999)}, wantErr: claims.ErrExpired, wantMsg: "claims: exp: token is expired"},
+		{name: "exp message", r: claims.Registered{ExpiresAt: claims.UnixDate(999)}, wantErr: claims.ErrExpired, wantMsg: "claims: exp: token expired at 1970-01-01T00:16:39Z, 1s before now (leeway 0s)"},
 		{name: "exp missing message", wantErr: claims.ErrMissing, wantMsg: "claims: exp: missing claim"},
-		{name: "nbf message", r: claims.Registered{ExpiresAt: far, NotBefore: claims.UnixDate(1001)}, wantErr: claims.ErrNotYetValid, wantMsg: "claims: nbf: token is not valid yet"},
-		{name: "iat message", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(1001)}, wantErr: claims.ErrIssuedInFuture, wantMsg: "claims: iat: token issued in the future"},
-		{name: "max age message", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(1)}, v: claims.Validator{MaxAge: time.Second}, wantErr: claims.ErrTooOld, wantMsg: "claims: iat: token is too old"},
+		{name: "nbf message", r: claims.Registered{ExpiresAt: far, NotBefore: claims.UnixDate(1001)}, wantErr: claims.ErrNotYetValid, wantMsg: "claims: nbf: token is not valid before 1970-01-01T00:16:41Z, 1s after now (leeway 0s)"},
+		{name: "iat message", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(1001)}, wantErr: claims.ErrIssuedInFuture, wantMsg: "claims: iat: token issued at 1970-01-01T00:16:41Z, 1s after now (leeway 0s)"},
+		{name: "max age message", r: claims.Registered{ExpiresAt: far, IssuedAt: claims.UnixDate(1)}, v: claims.Validator{MaxAge: time.Second}, wantErr: claims.ErrTooOld, wantMsg: "claims: iat: token issued at 1970-01-01T00:00:01Z, 16m39s before now, more than MaxAge 1s (leeway 0s)"},
 		{name: "max age missing message", r: claims.Registered{ExpiresAt: far}, v: claims.Validator{MaxAge: time.Second}, wantErr: claims.ErrMissing, wantMsg: "claims: iat: missing claim: required by MaxAge"},
 
 		// The order of the checks: the first failing one is reported.
@@ -287,5 +309,109 @@ func TestValidateDoesNotAllocate(t *testing.T) {
 	})
 	if allocs != 0 {
 		t.Errorf("Validate allocates %v times, want 0", allocs)
+	}
+}
+
+// TestValidateMessages checks that errors say what the token held and what
+// was expected, with values from the token quoted safely: escaped, cut when
+// long, lists bounded.
+func TestValidateMessages(t *testing.T) {
+	issueNow := time.Date(2026, 12, 2, 10, 0, 31, 0, time.UTC)
+	exp := claims.NewNumericDate(time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC))
+	long := strings.Repeat("a", 100)
+	many := claims.Audience{"a", "b", "c", "d", "e", "f"}
+	var frac claims.Registered
+	if err := claims.Decode(fmt.Appendf(nil, `{"exp":%d.25}`, exp.Unix()), &frac); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		now  time.Time
+		r    claims.Registered
+		v    claims.Validator
+		want string
+	}{
+		// The two examples of issue 11.
+		{"exp", issueNow, claims.Registered{ExpiresAt: exp}, claims.Validator{},
+			"claims: exp: token expired at 2026-12-02T10:00:00Z, 31s before now (leeway 0s)"},
+		{"iss", issueNow, claims.Registered{ExpiresAt: far, Issuer: "https://a.example"}, claims.Validator{Issuer: "https://b.example"},
+			`claims: iss: issuer "https://a.example" is not "https://b.example"`},
+
+		{"exp with leeway", issueNow, claims.Registered{ExpiresAt: exp}, claims.Validator{Leeway: 30 * time.Second},
+			"claims: exp: token expired at 2026-12-02T10:00:00Z, 31s before now (leeway 30s)"},
+		{"exp, clock with nanoseconds", issueNow.Add(123456789), claims.Registered{ExpiresAt: exp}, claims.Validator{},
+			"claims: exp: token expired at 2026-12-02T10:00:00Z, 31.123s before now (leeway 0s)"},
+		{"exp, under a millisecond", exp.Time().Add(250), claims.Registered{ExpiresAt: exp}, claims.Validator{},
+			"claims: exp: token expired at 2026-12-02T10:00:00Z, 250ns before now (leeway 0s)"},
+		{"exp at exp exactly", exp.Time(), claims.Registered{ExpiresAt: exp}, claims.Validator{},
+			"claims: exp: token expired at 2026-12-02T10:00:00Z, 0s before now (leeway 0s)"},
+		{"exp with a fraction", issueNow, frac, claims.Validator{},
+			"claims: exp: token expired at 2026-12-02T10:00:00.25Z, 30.75s before now (leeway 0s)"},
+		{"exp in 1970", issueNow, claims.Registered{ExpiresAt: claims.UnixDate(0)}, claims.Validator{},
+			"claims: exp: token expired at 1970-01-01T00:00:00Z, about 57 years before now (leeway 0s)"},
+		{"exp far before year 1", issueNow, claims.Registered{ExpiresAt: claims.UnixDate(math.MinInt64)}, claims.Validator{},
+			"claims: exp: token expired at -9223372036854775808 (seconds since 1970), about 292277024684 years before now (leeway 0s)"},
+		{"nbf far after year 9999", issueNow, claims.Registered{ExpiresAt: far, NotBefore: claims.UnixDate(math.MaxInt64)}, claims.Validator{},
+			"claims: nbf: token is not valid before 9223372036854775807 (seconds since 1970), about 292277024570 years after now (leeway 0s)"},
+		{"exp days ago", issueNow, claims.Registered{ExpiresAt: claims.NewNumericDate(issueNow.Add(-50 * time.Hour))}, claims.Validator{},
+			"claims: exp: token expired at 2026-11-30T08:00:31Z, about 2 days before now (leeway 0s)"},
+		{"exp under two days", issueNow, claims.Registered{ExpiresAt: claims.NewNumericDate(issueNow.Add(-47 * time.Hour))}, claims.Validator{},
+			"claims: exp: token expired at 2026-11-30T11:00:31Z, 47h0m0s before now (leeway 0s)"},
+		{"nbf", issueNow, claims.Registered{ExpiresAt: far, NotBefore: claims.NewNumericDate(issueNow.Add(90 * time.Second))}, claims.Validator{Leeway: time.Minute},
+			"claims: nbf: token is not valid before 2026-12-02T10:02:01Z, 1m30s after now (leeway 1m0s)"},
+		{"iat in the future", issueNow, claims.Registered{ExpiresAt: far, IssuedAt: claims.NewNumericDate(issueNow.Add(time.Hour))}, claims.Validator{},
+			"claims: iat: token issued at 2026-12-02T11:00:31Z, 1h0m0s after now (leeway 0s)"},
+		{"too old", issueNow, claims.Registered{ExpiresAt: far, IssuedAt: claims.NewNumericDate(issueNow.Add(-2 * time.Hour))}, claims.Validator{MaxAge: time.Hour, Leeway: time.Second},
+			"claims: iat: token issued at 2026-12-02T08:00:31Z, 2h0m0s before now, more than MaxAge 1h0m0s (leeway 1s)"},
+		{"control characters escaped", issueNow, claims.Registered{ExpiresAt: far, Issuer: "evil\n\x1b[31m\u202e"}, claims.Validator{Issuer: "https://b.example"},
+			`claims: iss: issuer "evil\n\x1b[31m\u202e" is not "https://b.example"`},
+		{"invalid UTF-8 escaped", issueNow, claims.Registered{ExpiresAt: far, Subject: "\xff"}, claims.Validator{Subject: "alice"},
+			`claims: sub: subject "\xff" is not "alice"`},
+		{"long value cut", issueNow, claims.Registered{ExpiresAt: far, Issuer: long}, claims.Validator{Issuer: "https://b.example"},
+			`claims: iss: issuer "` + long[:64] + `"... (100 bytes) is not "https://b.example"`},
+		{"long value cut at a rune", issueNow, claims.Registered{ExpiresAt: far, Subject: strings.Repeat("a", 63) + "é"}, claims.Validator{Subject: "alice"},
+			`claims: sub: subject "` + strings.Repeat("a", 63) + `"... (65 bytes) is not "alice"`},
+		{"many audiences bounded", issueNow, claims.Registered{ExpiresAt: far, Audience: many}, claims.Validator{Audience: "api"},
+			`claims: aud: audience ["a", "b", "c", "d", and 2 more] does not include "api"`},
+		{"many expected audiences bounded", issueNow, claims.Registered{ExpiresAt: far, Audience: claims.Audience{"x"}}, claims.Validator{Audience: "api", Audiences: []string{"b", "c", "d", "e"}},
+			`claims: aud: audience ["x"] does not include any of ["api", "b", "c", "d", and 1 more]`},
+		{"unexpected audiences bounded", issueNow, claims.Registered{ExpiresAt: far, Audience: many}, claims.Validator{},
+			`claims: aud: the token names audience ["a", "b", "c", "d", and 2 more] and none is expected (RFC 7519 §4.1.3); set Validator.Audience to this service's audience`},
+		{"jti quoted", issueNow, claims.Registered{ExpiresAt: far, ID: "id\t1"}, claims.Validator{CheckID: func(string) error { return errors.New("seen before") }},
+			`claims: jti: token ID "id\t1" rejected: seen before`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := tt.v
+			v.Now = func() time.Time { return tt.now }
+			err := v.Validate(&tt.r)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("Validate = %v\nwant        %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestValidatorConfigErrors checks that an empty string in Issuers or
+// Audiences refuses every token with an error that wraps no sentinel: it
+// is a configuration mistake (an unset environment variable), and must not
+// match a token's empty claim.
+func TestValidatorConfigErrors(t *testing.T) {
+	r := claims.Registered{ExpiresAt: far, Issuer: "", Audience: claims.Audience{""}}
+	for _, v := range []claims.Validator{
+		{Issuers: []string{"https://a.example", ""}},
+		{Audiences: []string{""}},
+		{Leeway: -1},
+		{MaxAge: -1},
+	} {
+		err := v.Validate(&r)
+		if err == nil || !strings.HasPrefix(err.Error(), "claims: invalid Validator: ") {
+			t.Errorf("Validate with %+v = %v, want an invalid Validator error", v, err)
+		}
+		for _, s := range []error{claims.ErrMissing, claims.ErrIssuer, claims.ErrAudience, claims.ErrExpired} {
+			if errors.Is(err, s) {
+				t.Errorf("Validate with %+v = %v, wraps %v", v, err, s)
+			}
+		}
 	}
 }

@@ -151,7 +151,7 @@ func Example_errors() {
 	// ok
 	// expired: ask the client to refresh
 	// forged or corrupted
-	// meant for another service: claims: aud: audience mismatch
+	// meant for another service: claims: aud: audience ["billing"] does not include "api"
 	// another kind of token: jwt: unexpected token type: "refresh+jwt", want "at+jwt"
 	// refused: jws: malformed input: header: base64url: illegal data at input byte 2
 }
