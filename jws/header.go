@@ -110,7 +110,7 @@ func parseHeader(data []byte) (h Header, critErr error, err error) {
 			critErr = checkCrit(value)
 		default:
 			if isCaseVariantOfKnownParam(name) {
-				return fmt.Errorf("%w: header parameter %q differs from a registered name only in case", ErrMalformed, name)
+				return fmt.Errorf("%w: header parameter %+.64q differs from a registered name only in case", ErrMalformed, name)
 			}
 			if h.Extra == nil {
 				h.Extra = make(map[string]json.RawMessage)
@@ -135,7 +135,7 @@ func parseHeader(data []byte) (h Header, critErr error, err error) {
 func headerString(name, value []byte) ([]byte, error) {
 	s, ok := strictjson.Unquote(value, nil)
 	if !ok {
-		return nil, fmt.Errorf("%w: header parameter %q is not a string", ErrMalformed, name)
+		return nil, fmt.Errorf("%w: header parameter %+.64q is not a string", ErrMalformed, name)
 	}
 	return s, nil
 }

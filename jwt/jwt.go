@@ -172,7 +172,7 @@ func decodeAndValidate[C any, PC interface {
 		if h.Type == "" {
 			return nil, fmt.Errorf("%w: token has no \"typ\", want %q", ErrType, opts.Type)
 		}
-		return nil, fmt.Errorf("%w: %q, want %q", ErrType, h.Type, opts.Type)
+		return nil, fmt.Errorf("%w: %+.64q, want %q", ErrType, h.Type, opts.Type)
 	}
 	c := new(C)
 	if err := claims.Decode(payload, c); err != nil {

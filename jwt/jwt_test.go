@@ -441,3 +441,20 @@ func FuzzBearerToken(f *testing.F) {
 		}
 	})
 }
+
+// TestTypeErrorQuoted checks that a token's "typ" appears in the error
+// escaped to ASCII and cut short, so that a hostile token cannot flood or
+// forge log lines.
+func TestTypeErrorQuoted(t *testing.T) {
+	k := hmacKey(t)
+	typ := "\u202eevil\n" + strings.Repeat("x", 1000)
+	tok := rawJWT(t, k, jws.Header{Type: typ}, `{}`)
+	_, err := jwt.Verify[claims.Registered](k, tok, &jwt.VerifyOptions{Type: "at+jwt"})
+	if !errors.Is(err, jwt.ErrType) {
+		t.Fatalf("Verify = %v, want ErrType", err)
+	}
+	msg := err.Error()
+	if len(msg) > 200 || !strings.Contains(msg, `"\u202eevil\nxxx`) || strings.ContainsAny(msg, "\n\u202e") {
+		t.Errorf("Verify error = %q: want the typ escaped and cut short", msg)
+	}
+}
