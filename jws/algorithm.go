@@ -8,8 +8,8 @@ import (
 	"strings"
 )
 
-// hash returns the hash function of a, or 0 for EdDSA (which hashes
-// internally) and for any algorithm signet does not implement.
+// hash returns the hash function of a, or 0 for EdDSA, Ed25519 and ML-DSA
+// (which hash internally) and for any algorithm signet does not implement.
 func (a Algorithm) hash() crypto.Hash {
 	switch a {
 	case HS256, RS256, PS256, ES256:
@@ -22,9 +22,22 @@ func (a Algorithm) hash() crypto.Hash {
 	return 0
 }
 
-// implemented reports whether a is one of the algorithms signet implements.
+// implemented reports whether a is one of the algorithms signet implements
+// when built with this Go release.
 func (a Algorithm) implemented() bool {
-	return a == EdDSA || a.hash() != 0
+	return a == EdDSA || a == Ed25519 || a.hash() != 0 || (mldsaAvailable && a.isMLDSA())
+}
+
+// isMLDSA reports whether a is one of the ML-DSA algorithms, whether or not
+// this build implements them.
+func (a Algorithm) isMLDSA() bool {
+	return a == MLDSA44 || a == MLDSA65 || a == MLDSA87
+}
+
+// isEd25519 reports whether a is one of the two names of Ed25519
+// signatures: EdDSA (RFC 8037) and Ed25519 (RFC 9864).
+func (a Algorithm) isEd25519() bool {
+	return a == EdDSA || a == Ed25519
 }
 
 // digest returns the hash h of in, written into buf. It does not allocate:
@@ -49,9 +62,17 @@ func unsupportedAlgorithm(fn string, alg Algorithm, want string) error {
 	switch {
 	case strings.EqualFold(string(alg), "none"):
 		return fmt.Errorf("%w: %q: signet has no unsecured JWS (RFC 7518 §3.6) and %s does not take it", ErrUnsupportedAlgorithm, alg, fn)
+	case alg.isMLDSA() && !mldsaAvailable:
+		return errMLDSAUnavailable(alg)
 	case !alg.implemented():
 		// %.64q: the name may come from outside; keep the message short.
 		return fmt.Errorf("%w: %.64q is not an algorithm signet implements", ErrUnsupportedAlgorithm, alg)
 	}
 	return fmt.Errorf("%w: %s takes %s, not %s", ErrUnsupportedAlgorithm, fn, want, alg)
+}
+
+// errMLDSAUnavailable returns the error for an ML-DSA algorithm in a build
+// without crypto/mldsa.
+func errMLDSAUnavailable(alg Algorithm) error {
+	return fmt.Errorf("%w: %s needs signet built with Go 1.27 or later (crypto/mldsa)", ErrUnsupportedAlgorithm, alg)
 }

@@ -9,13 +9,13 @@ import (
 	"github.com/signet-go/signet/jws"
 )
 
-// benchPrimitives returns one signer per algorithm family, and HS256 and
-// ES256 from NewSigner's generic path for comparison.
+// benchPrimitives returns one signer per algorithm family, and each ML-DSA
+// parameter set when the build has them.
 func benchPrimitives(b *testing.B) []jws.Signer {
 	var signers []jws.Signer
 	for _, p := range allPrimitives(b) {
 		switch p.signer.Algorithm() {
-		case jws.HS256, jws.RS256, jws.PS256, jws.ES256, jws.EdDSA:
+		case jws.HS256, jws.RS256, jws.PS256, jws.ES256, jws.EdDSA, jws.MLDSA44, jws.MLDSA65, jws.MLDSA87:
 			signers = append(signers, p.signer)
 		}
 	}
@@ -28,7 +28,7 @@ func BenchmarkAppendSignature(b *testing.B) {
 	in := []byte(signingInput)
 	for _, s := range benchPrimitives(b) {
 		b.Run("alg="+string(s.Algorithm()), func(b *testing.B) {
-			buf := make([]byte, 0, 512)
+			buf := make([]byte, 0, 5120) // room for ML-DSA-87's 4627 bytes
 			b.ReportAllocs()
 			b.SetBytes(int64(len(in)))
 			for b.Loop() {

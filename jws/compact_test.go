@@ -98,11 +98,15 @@ func TestSignVerifyAllAlgorithms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ed25519Alg, err := jws.NewSigner(jws.Ed25519, k.ed25519)
+	if err != nil {
+		t.Fatal(err)
+	}
 	signers := []jws.Signer{
 		hm(jws.HS256, 32), hm(jws.HS384, 48), hm(jws.HS512, 64),
 		rs(jws.RS256), rs(jws.RS384), rs(jws.RS512), rs(jws.PS256), rs(jws.PS384), rs(jws.PS512),
 		ec(jws.ES256, elliptic.P256()), ec(jws.ES384, elliptic.P384()), ec(jws.ES512, elliptic.P521()),
-		ed,
+		ed, ed25519Alg,
 	}
 	payload := []byte(`{"sub":"1234567890","name":"John Doe","iat":1516239022}`)
 	h := jws.Header{KeyID: "k1", Type: "JWT", ContentType: "example", Extra: map[string]json.RawMessage{

@@ -235,3 +235,34 @@ func ExampleNewEd25519Signer() {
 	// eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg
 	// Example of Ed25519 signing <nil>
 }
+
+// ExampleNewVerifier signs RFC 8037's example under the fully specified
+// algorithm name Ed25519 of RFC 9864, which new deployments should prefer
+// to EdDSA, and shows that the name is pinned: the verifier for Ed25519
+// accepts the token and an EdDSA verifier of the same key refuses it.
+func ExampleNewVerifier() {
+	seed, _ := hex.DecodeString("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")
+	private := ed25519.NewKeyFromSeed(seed)
+	signer, err := jws.NewSigner(jws.Ed25519, private)
+	if err != nil {
+		panic(err)
+	}
+	token, _ := jws.Sign(signer, jws.Header{}, []byte("Example of Ed25519 signing"))
+	fmt.Println(token) // testdata/ed25519-alg
+
+	public := private.Public()
+	verifier, err := jws.NewVerifier(jws.Ed25519, public)
+	if err != nil {
+		panic(err)
+	}
+	_, payload, err := jws.Verify(verifier, token)
+	fmt.Println(string(payload), err)
+
+	eddsa, _ := jws.NewVerifier(jws.EdDSA, public)
+	_, _, err = jws.Verify(eddsa, token)
+	fmt.Println(errors.Is(err, jws.ErrAlgorithmMismatch))
+	// Output:
+	// eyJhbGciOiJFZDI1NTE5In0.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.UxhIYLHGg39NVCLpQAVD_UcfOmnGSCzLFZoXYkLiIbFccmOb_qObsgjzLKsfJw-4NlccUgvYrEHrRbNV0HcZAQ
+	// Example of Ed25519 signing <nil>
+	// true
+}

@@ -186,6 +186,14 @@ func internAlgorithm(alg []byte) Algorithm {
 		return ES512
 	case EdDSA:
 		return EdDSA
+	case Ed25519:
+		return Ed25519
+	case MLDSA44:
+		return MLDSA44
+	case MLDSA65:
+		return MLDSA65
+	case MLDSA87:
+		return MLDSA87
 	}
 	return Algorithm(alg)
 }

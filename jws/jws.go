@@ -6,7 +6,7 @@ import (
 )
 
 // Algorithm is a JWS signature algorithm name as it appears in the "alg"
-// header parameter (RFC 7518 §3.1, RFC 8037 §3.1).
+// header parameter (RFC 7518 §3.1, RFC 8037 §3.1, RFC 9864, RFC 9964).
 //
 // signet has no "none" algorithm: there is no constant for it, no
 // constructor accepts it, and verification refuses it.
@@ -26,7 +26,20 @@ const (
 	ES256 Algorithm = "ES256" // ECDSA using P-256 and SHA-256 (RFC 7518 §3.4)
 	ES384 Algorithm = "ES384" // ECDSA using P-384 and SHA-384 (RFC 7518 §3.4)
 	ES512 Algorithm = "ES512" // ECDSA using P-521 and SHA-512 (RFC 7518 §3.4)
-	EdDSA Algorithm = "EdDSA" // Ed25519 signatures (RFC 8037 §3.1)
+	EdDSA Algorithm = "EdDSA" // Ed25519 signatures under the polymorphic name of RFC 8037 §3.1, deprecated by RFC 9864
+	// Ed25519 is the fully specified name of Ed25519 signatures (RFC 9864
+	// §2.2). New deployments should prefer it to EdDSA: the two verify the
+	// same signatures, but a Verifier accepts only the name it was built
+	// for.
+	Ed25519 Algorithm = "Ed25519"
+	// ML-DSA (FIPS 204) with the parameter sets of RFC 9964. They need
+	// signet built with Go 1.27 or later, whose standard library has
+	// crypto/mldsa; built with an earlier Go, every constructor refuses
+	// them with ErrUnsupportedAlgorithm. The constants exist on every Go
+	// release so that code naming them builds everywhere.
+	MLDSA44 Algorithm = "ML-DSA-44" // ML-DSA-44, NIST security category 2 (RFC 9964)
+	MLDSA65 Algorithm = "ML-DSA-65" // ML-DSA-65, NIST security category 3 (RFC 9964)
+	MLDSA87 Algorithm = "ML-DSA-87" // ML-DSA-87, NIST security category 5 (RFC 9964)
 )
 
 // A Signer produces JWS signatures with one algorithm and one key, fixed

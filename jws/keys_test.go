@@ -119,8 +119,9 @@ type primitive struct {
 	det      bool // whether signatures are deterministic
 }
 
-// allPrimitives returns a primitive for each of the 13 algorithms, built
-// with the specific constructors.
+// allPrimitives returns a primitive for each algorithm of allAlgorithms,
+// in the same order, built with the specific constructors (NewSigner for
+// Ed25519, which has none of its own).
 func allPrimitives(tb testing.TB) []primitive {
 	tb.Helper()
 	k := primKeys(tb)
@@ -156,7 +157,10 @@ func allPrimitives(tb testing.TB) []primitive {
 	a := must(jws.NewEd25519Signer(k.ed25519[0]))
 	b := must(jws.NewEd25519Signer(k.ed25519[1]))
 	ps = append(ps, primitive{name: "EdDSA", signer: a, verifier: a.Verifier(), other: b, sigLen: 64, det: true})
-	return ps
+	a = must(jws.NewSigner(jws.Ed25519, k.ed25519[0]))
+	b = must(jws.NewSigner(jws.Ed25519, k.ed25519[1]))
+	ps = append(ps, primitive{name: "Ed25519", signer: a, verifier: a.Verifier(), other: b, sigLen: 64, det: true})
+	return append(ps, mldsaPrimitives(tb)...)
 }
 
 // publicVerifier returns the Verifier of the public half of one of the

@@ -24,7 +24,9 @@ import (
 //
 // The key must suit alg as for [NewSigner]: an RSA key for RS256 to PS512
 // and at least 2048 bits, an ECDSA key on the curve alg names, an Ed25519
-// key for EdDSA. The Signer's Verifier method gives the public half.
+// key for EdDSA or Ed25519, and with Go 1.27 or later an ML-DSA key (PKCS
+// #8 only) for the algorithm of its parameter set. The Signer's Verifier
+// method gives the public half.
 //
 // ParsePEMSigner refuses, with an error wrapping [ErrMalformed], data that
 // is not one PEM block: no block, anything but whitespace before or after
@@ -64,6 +66,10 @@ func ParsePEMSigner(alg Algorithm, data []byte) (Signer, error) {
 		return NewSigner(alg, k.(crypto.Signer))
 	case *ecdh.PrivateKey:
 		return nil, fmt.Errorf("%w: %s: an X25519 or other ECDH key agrees on keys and cannot sign", ErrInvalidKey, fn)
+	case crypto.Signer:
+		if s, ok, err := mldsaPrivateSigner(alg, k); ok {
+			return s, err
+		}
 	}
 	return nil, fmt.Errorf("%w: %s: a private key of type %T", ErrInvalidKey, fn, key)
 }
@@ -72,7 +78,8 @@ func ParsePEMSigner(alg Algorithm, data []byte) (Signer, error) {
 // exactly one PEM-encoded public key or certificate (RFC 7468):
 //
 //   - "PUBLIC KEY": PKIX SubjectPublicKeyInfo (RFC 5280 §4.1.2.7), holding
-//     an RSA, ECDSA or Ed25519 key, as openssl pkey -pubout writes;
+//     an RSA, ECDSA or Ed25519 key (or, with Go 1.27 or later, ML-DSA), as
+//     openssl pkey -pubout writes;
 //   - "RSA PUBLIC KEY": PKCS #1 (RFC 8017 Appendix A.1.1);
 //   - "CERTIFICATE": an X.509 certificate (RFC 5280), of which only the
 //     public key is used.
@@ -85,8 +92,9 @@ func ParsePEMSigner(alg Algorithm, data []byte) (Signer, error) {
 //
 // The key must suit alg as for the specific constructors: an RSA key for
 // RS256 to PS512 and at least 2048 bits ([NewRSAVerifier]), an ECDSA key on
-// the curve alg names ([NewECDSAVerifier]), an Ed25519 key for EdDSA
-// ([NewEd25519Verifier]). The Verifier accepts alg only.
+// the curve alg names ([NewECDSAVerifier]), an Ed25519 key for EdDSA or
+// Ed25519 ([NewVerifier]), and with Go 1.27 or later an ML-DSA key for the
+// algorithm of its parameter set. The Verifier accepts alg only.
 //
 // ParsePEMVerifier refuses, with an error wrapping [ErrMalformed], data
 // that is not one PEM block: no block, anything but whitespace before or
@@ -214,12 +222,15 @@ func newVerifier(fn string, alg Algorithm, pub any) (Verifier, error) {
 		}
 		return nonNilVerifier(newECDSAVerifier(fn, alg, k))
 	case ed25519.PublicKey:
-		if alg != EdDSA {
+		if !alg.isEd25519() {
 			return nil, mismatchedKey(alg, "an Ed25519 key")
 		}
-		return nonNilVerifier(NewEd25519Verifier(k))
+		return nonNilVerifier(newEd25519Verifier(alg, k))
 	case *ecdh.PublicKey:
 		return nil, fmt.Errorf("%w: %s: an X25519 or other ECDH key agrees on keys and cannot verify signatures", ErrInvalidKey, fn)
 	}
-	return nil, fmt.Errorf("%w: %s takes RSA, ECDSA and Ed25519 keys, not %T", ErrInvalidKey, fn, pub)
+	if v, ok, err := mldsaVerifierFor(fn, alg, pub); ok {
+		return v, err
+	}
+	return nil, fmt.Errorf("%w: %s takes %s public keys, not %T", ErrInvalidKey, fn, keyFamilies, pub)
 }

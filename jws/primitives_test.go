@@ -17,14 +17,15 @@ import (
 	"github.com/signet-go/signet/jws"
 )
 
-// allAlgorithms lists the 13 algorithms signet implements.
-var allAlgorithms = []jws.Algorithm{
+// allAlgorithms lists the algorithms signet implements in this build: 14,
+// and the 3 ML-DSA ones with Go 1.27 or later.
+var allAlgorithms = append([]jws.Algorithm{
 	jws.HS256, jws.HS384, jws.HS512,
 	jws.RS256, jws.RS384, jws.RS512,
 	jws.PS256, jws.PS384, jws.PS512,
 	jws.ES256, jws.ES384, jws.ES512,
-	jws.EdDSA,
-}
+	jws.EdDSA, jws.Ed25519,
+}, mldsaAlgorithms...)
 
 // TestPrimitivesRoundTrip signs with each algorithm and checks that the
 // signer's Verifier accepts the signature and refuses every alteration of
@@ -146,17 +147,21 @@ func TestPrimitivesAlgorithmBinding(t *testing.T) {
 	}
 }
 
+// algConstructor is a constructor that takes an algorithm, with the
+// algorithms it must accept.
+type algConstructor struct {
+	name  string
+	takes []jws.Algorithm
+	build func(jws.Algorithm) (any, error)
+}
+
 // TestConstructorsRefuseAlgorithms checks that every constructor taking
 // an algorithm refuses "none" in any spelling, unknown names and the
 // algorithms of other families, naming the algorithm.
 func TestConstructorsRefuseAlgorithms(t *testing.T) {
 	k := primKeys(t)
 	hmacKey := make([]byte, 64)
-	constructors := []struct {
-		name  string
-		takes []jws.Algorithm
-		build func(jws.Algorithm) (any, error)
-	}{
+	constructors := []algConstructor{
 		{"NewHMAC", []jws.Algorithm{jws.HS256, jws.HS384, jws.HS512},
 			func(a jws.Algorithm) (any, error) { return jws.NewHMAC(a, hmacKey) }},
 		{"NewRSASigner", []jws.Algorithm{jws.RS256, jws.RS384, jws.RS512, jws.PS256, jws.PS384, jws.PS512},
@@ -175,12 +180,20 @@ func TestConstructorsRefuseAlgorithms(t *testing.T) {
 			func(a jws.Algorithm) (any, error) { return jws.NewSigner(a, k.p256[0]) }},
 		{"NewSigner(opaque ECDSA key)", []jws.Algorithm{jws.ES256},
 			func(a jws.Algorithm) (any, error) { return jws.NewSigner(a, opaqueSigner{signer: k.p256[0]}) }},
-		{"NewSigner(Ed25519 key)", []jws.Algorithm{jws.EdDSA},
+		{"NewSigner(Ed25519 key)", []jws.Algorithm{jws.EdDSA, jws.Ed25519},
 			func(a jws.Algorithm) (any, error) { return jws.NewSigner(a, k.ed25519[0]) }},
-		{"NewSigner(opaque Ed25519 key)", []jws.Algorithm{jws.EdDSA},
+		{"NewSigner(opaque Ed25519 key)", []jws.Algorithm{jws.EdDSA, jws.Ed25519},
 			func(a jws.Algorithm) (any, error) { return jws.NewSigner(a, opaqueSigner{signer: k.ed25519[0]}) }},
+		{"NewVerifier(RSA key)", []jws.Algorithm{jws.RS256, jws.RS384, jws.RS512, jws.PS256, jws.PS384, jws.PS512},
+			func(a jws.Algorithm) (any, error) { return jws.NewVerifier(a, &k.rsa[0].PublicKey) }},
+		{"NewVerifier(ECDSA key)", []jws.Algorithm{jws.ES256},
+			func(a jws.Algorithm) (any, error) { return jws.NewVerifier(a, &k.p256[0].PublicKey) }},
+		{"NewVerifier(Ed25519 key)", []jws.Algorithm{jws.EdDSA, jws.Ed25519},
+			func(a jws.Algorithm) (any, error) { return jws.NewVerifier(a, k.ed25519[0].Public()) }},
 	}
-	unknown := []jws.Algorithm{"none", "None", "NONE", "nOnE", "", "hs256", "HS-256", "RS1", "ES256K", "Ed25519", "EdDSA ", "HS256\x00"}
+	constructors = append(constructors, mldsaConstructors(t)...)
+	unknown := []jws.Algorithm{"none", "None", "NONE", "nOnE", "", "hs256", "HS-256", "RS1", "ES256K", "ed25519", "Ed448", "EdDSA ", "HS256\x00", "ML-DSA-44 ", "ml-dsa-44", "MLDSA44"}
+	unknown = append(unknown, mldsaUnavailable...)
 	for _, c := range constructors {
 		t.Run(c.name, func(t *testing.T) {
 			for _, alg := range c.takes {
@@ -197,6 +210,11 @@ func TestConstructorsRefuseAlgorithms(t *testing.T) {
 					// ES384 and ES512 are ECDSA algorithms: a P-256 key
 					// does not suit them (ecdsa_test.go checks that).
 					if strings.HasPrefix(string(alg), "ES") && strings.Contains(c.name, "ECDSA") && errors.Is(err, jws.ErrInvalidKey) {
+						continue
+					}
+					// Likewise an ML-DSA-44 key does not suit ML-DSA-65 or
+					// ML-DSA-87 (mldsa_go127_test.go checks that).
+					if strings.HasPrefix(string(alg), "ML-DSA") && strings.Contains(c.name, "ML-DSA") && errors.Is(err, jws.ErrInvalidKey) {
 						continue
 					}
 					t.Errorf("%s(%q) = %v, want ErrUnsupportedAlgorithm", c.name, alg, err)
@@ -224,7 +242,7 @@ func TestPrimitivesConcurrent(t *testing.T) {
 	var signers []jws.Signer
 	for _, p := range allPrimitives(t) {
 		switch p.signer.Algorithm() {
-		case jws.HS256, jws.HS512, jws.RS256, jws.PS256, jws.ES256, jws.ES512, jws.EdDSA:
+		case jws.HS256, jws.HS512, jws.RS256, jws.PS256, jws.ES256, jws.ES512, jws.EdDSA, jws.Ed25519, jws.MLDSA44:
 			signers = append(signers, p.signer)
 		}
 	}

@@ -24,7 +24,7 @@ func unusableSigners(t *testing.T) []struct {
 	if err == nil {
 		t.Fatal("NewSigner(RS256, nil) succeeded")
 	}
-	return []struct {
+	ss := []struct {
 		name string
 		s    jws.Signer
 	}{
@@ -39,6 +39,13 @@ func unusableSigners(t *testing.T) []struct {
 		{"NewSigner's result on error", failed},
 		{"Signer(nil)", nil},
 	}
+	for _, s := range mldsaZeroSigners() {
+		ss = append(ss, struct {
+			name string
+			s    jws.Signer
+		}{fmt.Sprintf("%T zero or nil", s), s})
+	}
+	return ss
 }
 
 // unusableVerifiers returns every nil or zero Verifier a caller can hold
@@ -62,13 +69,19 @@ func unusableVerifiers() []struct {
 		{"&Ed25519Verifier{}", &jws.Ed25519Verifier{}},
 		{"Verifier(nil)", nil},
 	}
+	for _, v := range mldsaZeroVerifiers() {
+		vs = append(vs, struct {
+			name string
+			v    jws.Verifier
+		}{fmt.Sprintf("%T zero or nil", v), v})
+	}
 	// The Verifier method of every nil or zero signer.
-	for _, s := range []jws.Signer{
+	for _, s := range append([]jws.Signer{
 		(*jws.HMAC)(nil), &jws.HMAC{},
 		(*jws.RSASigner)(nil), &jws.RSASigner{},
 		(*jws.ECDSASigner)(nil), &jws.ECDSASigner{},
 		(*jws.Ed25519Signer)(nil), &jws.Ed25519Signer{},
-	} {
+	}, mldsaZeroSigners()...) {
 		name := fmt.Sprintf("(%T)(nil).Verifier()", s)
 		if !isNil(s) {
 			name = "(&" + fmt.Sprintf("%T", s)[1:] + "{}).Verifier()"
