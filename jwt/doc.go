@@ -10,14 +10,52 @@
 //		Admin bool   `json:"admin"`
 //	}
 //
-//	key, err := jws.NewHMAC(jws.HS256, secret)
-//	token, err := jwt.Sign(key, jws.Header{}, MyClaims{…})
+//	key, err := jws.NewHMAC(jws.HS256, secret) // secret: 32 random bytes or more
+//	if err != nil {
+//		return err
+//	}
+//	token, err := jwt.Sign(key, jws.Header{}, MyClaims{
+//		Registered: claims.Registered{
+//			Issuer:    "https://auth.example",
+//			Audience:  claims.Audience{"api"},
+//			ExpiresAt: claims.NewNumericDate(time.Now().Add(15 * time.Minute)),
+//		},
+//		Name: "Ada",
+//	})
+//	if err != nil {
+//		return err
+//	}
 //
 //	c, err := jwt.Verify[MyClaims](key, token, &jwt.VerifyOptions{
 //		Claims: claims.Validator{Issuer: "https://auth.example", Audience: "api"},
 //	})
+//	if err != nil {
+//		return err // see Errors below
+//	}
+//	fmt.Println(c.Name)
 //
 // Verify returns the claims or an error, never both.
+//
+// # How do I
+//
+// Each task has a runnable example in this package's documentation:
+//
+//   - sign a token: [Sign], and the example of Sign;
+//   - verify a token: [Verify] with a [claims.Validator] naming your issuer
+//     and audience, and the example of Verify;
+//   - verify with an identity provider's keys: parse its JWK Set with
+//     jwk.ParseSet (package jws/jwk), or keep it current with jwk.Remote,
+//     and pass it to [VerifyKeyed] (example "IdentityProviderKeys");
+//   - use keys from PEM files: [jws.ParsePEMSigner] and
+//     [jws.ParsePEMVerifier] (example "KeysFromPEM");
+//   - read claims not known at compile time: Verify into [claims.Dynamic]
+//     and read them with [claims.Get] (example "DynamicClaims");
+//   - accept several issuers or audiences: [claims.Validator]'s Issuers
+//     and Audiences;
+//   - issue access and refresh tokens: a "typ" for each, required with
+//     [VerifyOptions].Type, and a "jti" checked by
+//     [claims.Validator].CheckID (example "AccessAndRefreshTokens"; the
+//     program examples/refresh goes further).
 //
 // # Security defaults
 //
@@ -70,7 +108,7 @@
 //	case errors.Is(err, jws.ErrAlgorithmMismatch): // another algorithm or key type
 //	case errors.Is(err, claims.ErrAudience):       // meant for another service
 //	case errors.Is(err, jwt.ErrType):              // another kind of token
-//	default:                                       // malformed, too large, …
+//	default:                                       // malformed, too large, and the rest
 //	}
 //
 // Claim errors name the claim and say what differed ("claims: exp: token

@@ -4,7 +4,8 @@
 //	go run ./examples/quickstart
 //
 // The program uses a fixed clock and fixed claims, so its output is the
-// same on every run. It exits with status 1 if anything behaves other than
+// same on every run; it says so beside the token it prints, which has
+// therefore expired by the real clock. It exits with status 1 if anything behaves other than
 // as described, so CI can run it as a test.
 package main
 
@@ -76,6 +77,10 @@ func main() {
 	}
 	section("1. Signed an HS256 token (header.payload.signature)")
 	fmt.Println(token)
+	fmt.Printf("\nNote: this demo runs on a fixed clock (%s) so that its\n", now.Format(time.RFC3339))
+	fmt.Printf("output is the same on every run. The token expired at %s,\n", now.Add(15*time.Minute).Format(time.RFC3339))
+	fmt.Println("so anything that checks it against the real clock (jwt.Verify, or")
+	fmt.Println("go run ./examples/inspect TOKEN) rightly reports it expired.")
 
 	// 3. Look inside. A JWT is signed, not encrypted: anyone holding it
 	// can read it. ParseUnverified decodes it WITHOUT checking the
