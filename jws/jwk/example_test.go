@@ -97,7 +97,7 @@ func ExampleSet_Resolve() {
 	_, payload, err := jws.VerifyKeyed(context.Background(), logged, token)
 	fmt.Printf("%s %v\n", payload, err)
 	// Output:
-	// resolve kid "" alg EdDSA: 1 candidate(s), err <nil>
+	// resolve kid "" alg EdDSA: 2 candidate(s), err <nil>
 	// Example of Ed25519 signing <nil>
 }
 

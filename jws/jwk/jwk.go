@@ -251,7 +251,7 @@ func (k *Key) SignerFor(alg jws.Algorithm) (jws.Signer, error) {
 	case *ecdsa.PrivateKey:
 		return nonNil(jws.NewECDSASigner(alg, priv))
 	case ed25519.PrivateKey:
-		return nonNil(jws.NewEd25519Signer(priv))
+		return nonNil(jws.NewSigner(alg, priv))
 	}
 	return nil, errorf(jws.ErrInvalidKey, "no key")
 }
@@ -406,7 +406,7 @@ func (k *Key) newVerifier(alg jws.Algorithm) (jws.Verifier, error) {
 	case *ecdsa.PublicKey:
 		return nonNilVerifier(jws.NewECDSAVerifier(alg, pub))
 	case ed25519.PublicKey:
-		return nonNilVerifier(jws.NewEd25519Verifier(pub))
+		return nonNilVerifier(jws.NewVerifier(alg, pub))
 	}
 	return nil, errorf(jws.ErrInvalidKey, "no key")
 }
@@ -421,7 +421,7 @@ func algorithmKeyType(alg jws.Algorithm) string {
 		return ktyRSA
 	case jws.ES256, jws.ES384, jws.ES512:
 		return ktyEC
-	case jws.EdDSA:
+	case jws.EdDSA, jws.Ed25519:
 		return ktyOKP
 	}
 	return ""
@@ -438,7 +438,9 @@ func keyTypeAlgorithms(kty string) []jws.Algorithm {
 	case ktyEC:
 		return []jws.Algorithm{jws.ES256, jws.ES384, jws.ES512}
 	case ktyOKP:
-		return []jws.Algorithm{jws.EdDSA}
+		// EdDSA (RFC 8037) and Ed25519 (RFC 9864) are two names for the
+		// same signatures.
+		return []jws.Algorithm{jws.EdDSA, jws.Ed25519}
 	}
 	return nil
 }

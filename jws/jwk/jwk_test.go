@@ -780,7 +780,7 @@ func TestKeyVerifierFor(t *testing.T) {
 		{"P-256 without alg", mustParseKey(t, fxECPublic), []jws.Algorithm{jws.ES256}, jws.ErrInvalidKey},
 		{"P-384 without alg", p384Key, []jws.Algorithm{jws.ES384}, jws.ErrInvalidKey},
 		{"P-256 with alg", mustParseKey(t, withMembers(fxECPrivate, `"alg":"ES256"`)), []jws.Algorithm{jws.ES256}, jws.ErrAlgorithmMismatch},
-		{"Ed25519 without alg", mustParseKey(t, fxOKPPublic), []jws.Algorithm{jws.EdDSA}, nil},
+		{"Ed25519 without alg", mustParseKey(t, fxOKPPublic), []jws.Algorithm{jws.EdDSA, jws.Ed25519}, nil},
 		{"oct of 32 bytes", mustParseKey(t, oct32), []jws.Algorithm{jws.HS256}, jws.ErrInvalidKey},
 		{"oct of 48 bytes", mustParseKey(t, oct48), []jws.Algorithm{jws.HS256, jws.HS384}, jws.ErrInvalidKey},
 		{"oct of 64 bytes", mustParseKey(t, fxOct), []jws.Algorithm{jws.HS256, jws.HS384, jws.HS512}, nil},

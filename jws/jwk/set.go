@@ -30,7 +30,8 @@ import (
 // jws constructors accept for it: an RSA key (Microsoft Entra ID
 // publishes them without "alg") RS256, RS384, RS512, PS256, PS384 and
 // PS512; an EC key the one algorithm its curve fixes (ES256 for P-256,
-// ES384 for P-384, ES512 for P-521); an Ed25519 key EdDSA; an oct key each
+// ES384 for P-384, ES512 for P-521); an Ed25519 key EdDSA and Ed25519
+// (RFC 9864), the two names of its signatures; an oct key each
 // of HS256, HS384 and HS512 whose hash is no longer than the key. Resolve
 // returns all these Verifiers, each already bound to the key and its
 // algorithm, and jws uses the one whose algorithm is the token's "alg":

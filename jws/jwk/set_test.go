@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -181,8 +182,18 @@ func TestSetResolve(t *testing.T) {
 				}
 				return
 			}
-			if err != nil || len(vs) != 1 || vs[0].Algorithm() != tt.alg {
-				t.Errorf("Resolve(%q) = %v, %v, want one %s Verifier", tt.kid, vs, err, tt.alg)
+			// The Ed25519 keys here have no "alg": they serve both names
+			// of their signatures, EdDSA (RFC 8037) and Ed25519 (RFC 9864).
+			want := []jws.Algorithm{tt.alg}
+			if tt.alg == jws.EdDSA {
+				want = append(want, jws.Ed25519)
+			}
+			var got []jws.Algorithm
+			for _, v := range vs {
+				got = append(got, v.Algorithm())
+			}
+			if err != nil || !slices.Equal(got, want) {
+				t.Errorf("Resolve(%q) = %v, %v, want Verifiers for %v", tt.kid, got, err, want)
 			}
 		})
 	}
@@ -480,7 +491,7 @@ func TestNewSet(t *testing.T) {
 	if err != nil {
 		t.Fatalf("NewSet(one key without kid) = %v", err)
 	}
-	if vs, err := single.Resolve(context.Background(), "", jws.EdDSA); err != nil || len(vs) != 1 || vs[0].Algorithm() != jws.EdDSA {
+	if vs, err := single.Resolve(context.Background(), "", jws.EdDSA); err != nil || len(vs) != 2 || vs[0].Algorithm() != jws.EdDSA || vs[1].Algorithm() != jws.Ed25519 {
 		t.Errorf("Resolve(\"\") = %v, %v", vs, err)
 	}
 
