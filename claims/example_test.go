@@ -240,3 +240,31 @@ func ExampleMarshal() {
 	// claims: claims type claims_test.Shadowing: field Aud (JSON name "aud") hides the registered claim "aud" of the embedded claims.Registered, which would then never be validated; remove the field or give it another JSON name
 	// {"sub":"ada","admin":true} <nil>
 }
+
+// Claims not known at compile time: the registered claims land in the
+// embedded Registered, to validate, and the others stay raw JSON for Get.
+// jwt.Verify[claims.Dynamic] does this in one call, after the signature.
+func ExampleDynamic() {
+	payload := []byte(`{"sub":"ada","exp":1714565700,"tenant":"acme","seats":12}`)
+	var c claims.Dynamic
+	if err := claims.Decode(payload, &c); err != nil {
+		fmt.Println(err)
+		return
+	}
+	tenant, _ := claims.Get[string](c.Extra, "tenant")
+	seats, _ := claims.Get[int](c.Extra, "seats")
+	fmt.Println(c.Subject, c.ExpiresAt, tenant, seats)
+
+	// Encoding puts them back into one flat object.
+	c.Extra["seats"] = json.RawMessage(`13`)
+	out, err := json.Marshal(c)
+	fmt.Println(string(out), err)
+
+	// The strict rules hold: "SUB" is not "sub".
+	err = claims.Decode([]byte(`{"SUB":"ada"}`), &c)
+	fmt.Println(errors.Is(err, claims.ErrMalformed))
+	// Output:
+	// ada 1714565700 acme 12
+	// {"sub":"ada","exp":1714565700,"seats":13,"tenant":"acme"} <nil>
+	// true
+}
