@@ -8,7 +8,6 @@ import (
 	"crypto/sha512"
 	"errors"
 	"fmt"
-	"math/big"
 )
 
 // ECDSASigner signs with ES256 (ECDSA on P-256 with SHA-256), ES384 (P-384,
@@ -55,23 +54,32 @@ func NewECDSASigner(alg Algorithm, key *ecdsa.PrivateKey) (*ECDSASigner, error) 
 	if err != nil {
 		return nil, err
 	}
-	if key == nil || key.D == nil {
+	if key == nil {
 		return nil, fmt.Errorf("%w: %s needs an ECDSA private key, got nil", ErrInvalidKey, alg)
 	}
 	v, err := newECDSAVerifier("NewECDSASigner", alg, &key.PublicKey)
 	if err != nil {
 		return nil, err
 	}
-	k := &ecdsa.PrivateKey{PublicKey: v.key, D: new(big.Int).Set(key.D)}
-	sk, err := k.ECDH()
+	// The scalar goes through its SEC 1 encoding (PrivateKey.Bytes, which
+	// checks its range) into a key of our own.
+	k := *key
+	k.Curve = curve // as newECDSAVerifier accepted it: the curve or its parameters
+	d, err := ecdsaBytes(k.Bytes)
+	if errors.Is(err, errNoValue) {
+		return nil, fmt.Errorf("%w: %s needs an ECDSA private key, got nil", ErrInvalidKey, alg)
+	}
+	var priv *ecdsa.PrivateKey
+	if err == nil {
+		priv, err = ecdsa.ParseRawPrivateKey(curve, d)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: the %s private scalar is out of range", ErrInvalidKey, curve.Params().Name)
 	}
-	pk, err := v.key.ECDH()
-	if err != nil || !sk.PublicKey().Equal(pk) {
+	if !priv.PublicKey.Equal(&v.key) {
 		return nil, fmt.Errorf("%w: the ECDSA private key does not match its public key", ErrInvalidKey)
 	}
-	return &ECDSASigner{alg: alg, key: k, verifier: v}, nil
+	return &ECDSASigner{alg: alg, key: priv, verifier: v}, nil
 }
 
 // Algorithm returns the algorithm s signs with, or "" if s is nil or zero.
@@ -137,7 +145,7 @@ func newECDSAVerifier(fn string, alg Algorithm, key *ecdsa.PublicKey) (*ECDSAVer
 	if err != nil {
 		return nil, err
 	}
-	if key == nil || key.X == nil || key.Y == nil {
+	if key == nil {
 		return nil, fmt.Errorf("%w: %s needs an ECDSA public key, got nil", ErrInvalidKey, alg)
 	}
 	name := curve.Params().Name
@@ -150,16 +158,39 @@ func newECDSAVerifier(fn string, alg Algorithm, key *ecdsa.PublicKey) (*ECDSAVer
 		}
 		return nil, fmt.Errorf("%w: %s needs a key on %s, got one on %s", ErrInvalidKey, alg, name, got)
 	}
-	v := &ECDSAVerifier{
-		alg:  alg,
-		hash: alg.hash(),
-		key:  ecdsa.PublicKey{Curve: curve, X: new(big.Int).Set(key.X), Y: new(big.Int).Set(key.Y)},
-		size: size,
+	// The point goes through its SEC 1 encoding (PublicKey.Bytes, which
+	// checks it is on the curve) into a key of our own.
+	k := *key
+	k.Curve = curve
+	point, err := ecdsaBytes(k.Bytes)
+	if errors.Is(err, errNoValue) {
+		return nil, fmt.Errorf("%w: %s needs an ECDSA public key, got nil", ErrInvalidKey, alg)
 	}
-	if _, err := v.key.ECDH(); err != nil {
+	var pub *ecdsa.PublicKey
+	if err == nil {
+		pub, err = ecdsa.ParseUncompressedPublicKey(curve, point)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("%w: the public key is not a valid point on %s", ErrInvalidKey, name)
 	}
-	return v, nil
+	return &ECDSAVerifier{alg: alg, hash: alg.hash(), key: *pub, size: size}, nil
+}
+
+// errNoValue reports a key whose coordinates or scalar are nil.
+var errNoValue = errors.New("jws: a nil coordinate or scalar")
+
+// ecdsaBytes returns the SEC 1 encoding of a key's point or scalar that
+// encode (PublicKey.Bytes or PrivateKey.Bytes) returns. crypto/ecdsa
+// dereferences the key's values, so that a key built with a nil
+// coordinate or scalar panics there: ecdsaBytes returns errNoValue
+// instead.
+func ecdsaBytes(encode func() ([]byte, error)) (b []byte, err error) {
+	defer func() {
+		if recover() != nil {
+			b, err = nil, errNoValue
+		}
+	}()
+	return encode()
 }
 
 // Algorithm returns the only algorithm v accepts, or "" if v is nil or

@@ -1,3 +1,10 @@
+// These tests build keys through the deprecated X, Y and D fields of
+// crypto/ecdsa on purpose: callers still can, with values that the SEC 1
+// encodings cannot express (nil, negative, unreduced, off the curve), and
+// the constructors must refuse them.
+//
+//lint:file-ignore SA1019 invalid keys can only be built through the deprecated fields
+
 package jws_test
 
 import (

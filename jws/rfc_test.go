@@ -19,7 +19,7 @@ import (
 )
 
 // rfcVector is one compact-serialization example of testdata/rfc (see
-// testdata/README.md for the schema).
+// testdata/rfc/README.md for the schema).
 type rfcVector struct {
 	Name                    string            `json:"name"`
 	Alg                     json.RawMessage   `json:"alg"`
@@ -85,15 +85,26 @@ func keysFromJWK(t *testing.T, alg jws.Algorithm, jwk map[string]string) (jws.Si
 		return s, s.Verifier()
 	case "EC":
 		curves := map[string]elliptic.Curve{"P-256": elliptic.P256(), "P-384": elliptic.P384(), "P-521": elliptic.P521()}
-		pub := ecdsa.PublicKey{Curve: curves[jwk["crv"]], X: n("x"), Y: n("y")}
+		curve := curves[jwk["crv"]]
+		pub, err := ecdsa.ParseUncompressedPublicKey(curve, append(append([]byte{4}, b("x")...), b("y")...))
+		if err != nil {
+			t.Fatalf("jwk x, y: %v", err)
+		}
 		if jwk["d"] == "" {
-			v, err := jws.NewECDSAVerifier(alg, &pub)
+			v, err := jws.NewECDSAVerifier(alg, pub)
 			if err != nil {
 				t.Fatal(err)
 			}
 			return nil, v
 		}
-		s, err := jws.NewECDSASigner(alg, &ecdsa.PrivateKey{PublicKey: pub, D: n("d")})
+		priv, err := ecdsa.ParseRawPrivateKey(curve, b("d"))
+		if err != nil {
+			t.Fatalf("jwk d: %v", err)
+		}
+		if !priv.PublicKey.Equal(pub) {
+			t.Fatal("jwk d does not match x, y")
+		}
+		s, err := jws.NewECDSASigner(alg, priv)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -141,6 +141,7 @@ func TestNewSignerRefusals(t *testing.T) {
 		{"RS256 with 1024 bits", jws.RS256, k.rsa1024, jws.ErrInvalidKey, "at least 2048 bits, got 1024"},
 		{"PS256 with opaque 1024 bits", jws.PS256, opaque(k.rsa1024), jws.ErrInvalidKey, "at least 2048 bits, got 1024"},
 		{"RSA exponent 1", jws.RS256, fakeSigner{pub: &rsa.PublicKey{N: k.rsa[0].N, E: 1}}, jws.ErrInvalidKey, "exponent is 1"},
+		//lint:ignore SA1019 a point off the curve can only be built through the deprecated coordinates
 		{"ECDSA point off the curve", jws.ES256, fakeSigner{pub: &ecdsa.PublicKey{Curve: k.p256[0].Curve, X: k.p256[0].X, Y: k.p256[0].X}}, jws.ErrInvalidKey, "not a valid point on P-256"},
 		{"short Ed25519 key", jws.EdDSA, fakeSigner{pub: ed25519.PublicKey(make([]byte, 31))}, jws.ErrInvalidKey, "got 31"},
 		{"nil RSA public key", jws.RS256, fakeSigner{pub: (*rsa.PublicKey)(nil)}, jws.ErrInvalidKey, "RS256 needs an RSA public key, got nil"},

@@ -48,8 +48,7 @@ type wycheproofGroup struct {
 		Modulus        string `json:"modulus"`
 		PublicExponent string `json:"publicExponent"`
 		Curve          string `json:"curve"`
-		WX             string `json:"wx"`
-		WY             string `json:"wy"`
+		Uncompressed   string `json:"uncompressed"` // ECDSA: SEC 1 §2.3.3
 		PK             string `json:"pk"`
 	} `json:"publicKey"`
 	Tests []wycheproofTest `json:"tests"`
@@ -330,10 +329,10 @@ func wycheproofECDSA(t *testing.T, g wycheproofGroup, c *wycheproofCount) {
 	if !ok || g.PublicKey.Curve != p.wycheCurve {
 		t.Fatalf("hash %q with curve %q: no JWS algorithm", g.SHA, g.PublicKey.Curve)
 	}
-	pub := &ecdsa.PublicKey{
-		Curve: p.curve,
-		X:     new(big.Int).SetBytes(unhex(t, g.PublicKey.WX)),
-		Y:     new(big.Int).SetBytes(unhex(t, g.PublicKey.WY)),
+	pub, err := ecdsa.ParseUncompressedPublicKey(p.curve, unhex(t, g.PublicKey.Uncompressed))
+	if err != nil {
+		c.keyRefusedAll(t, g, err)
+		return
 	}
 	v, err := jws.NewECDSAVerifier(p.es, pub)
 	if err != nil {
