@@ -33,9 +33,9 @@ type Validator struct {
 	// fails with ErrMissing.
 	Subject string
 	// Audience, when set, must be one of the values of "aud"; a token
-	// without "aud" fails with ErrMissing. When Audience is empty, a token
-	// that has an "aud" fails with ErrAudience: set Audience to the name
-	// this service is known by to accept tokens meant for it.
+	// without "aud" fails with ErrMissing. When Audience and Audiences are
+	// empty, a token that has an "aud" fails with ErrAudience: set Audience
+	// to the name this service is known by to accept tokens meant for it.
 	Audience string
 	// Audiences, when not empty, lists audiences to accept besides
 	// Audience, for a service known by several names: "aud" must contain
