@@ -3,9 +3,24 @@
 // verifying the tokens of an identity provider (Google, Microsoft Entra ID,
 // Auth0, Okta, Keycloak, Cognito, Kubernetes) with the keys it publishes.
 //
-// For most services: parse the provider's JWK Set with [ParseSet] and pass
-// the [Set] to jwt.VerifyKeyed or [jws.VerifyKeyed]; a Set is a
-// [jws.Resolver], which returns the Verifiers of a token's "kid", and jws
+// For most services: point a [Remote] at the provider's jwks_uri (or let
+// [Discover] find it from the issuer) and pass it to jwt.VerifyKeyed with
+// the request's context:
+//
+//	keys, err := jwk.NewRemote("https://idp.example/.well-known/jwks.json", nil)
+//	…
+//	c, err := jwt.VerifyKeyed[MyClaims](r.Context(), keys, token, &jwt.VerifyOptions{
+//		Claims: claims.Validator{Issuer: "https://idp.example", Audience: "my-api"},
+//	})
+//
+// A Remote fetches the set when first needed, follows the provider's HTTP
+// caching, refetches for an unknown kid at most once per cooldown, and
+// keeps verifying with the last good set while the provider is down, up to
+// a stale limit. It needs no goroutine, no Close, and only net/http.
+//
+// A [Set] is a parsed JWK Set, for keys the service already has
+// ([ParseSet]) or publishes ([NewSet]). Set and Remote are both
+// [jws.Resolver]s: they return the Verifiers of a token's "kid", and jws
 // uses the one bound to the token's "alg".
 //
 // # Keys fix the algorithm

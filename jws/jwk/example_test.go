@@ -41,7 +41,7 @@ func ExampleParseSet() {
 	header, payload, err := jws.VerifyKeyed(context.Background(), set, token)
 	switch {
 	case errors.Is(err, jws.ErrKeyNotFound):
-		fmt.Println("unknown key: refresh the key set (rate-limited) and retry")
+		fmt.Println("unknown key: a Remote would refetch the set, at most once per cooldown")
 	case err != nil:
 		fmt.Println("rejected:", err)
 	default:
