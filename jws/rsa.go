@@ -2,11 +2,14 @@ package jws
 
 import (
 	"crypto"
+	"crypto/fips140"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/sha512"
 	"fmt"
 	"math/big"
+
+	"github.com/signet-go/signet/internal/rsapub"
 )
 
 // minRSABits is the smallest RSA modulus signet accepts (RFC 7518 §3.3).
@@ -39,9 +42,10 @@ type RSASigner struct {
 type RSAVerifier struct {
 	alg  Algorithm
 	hash crypto.Hash
-	key  rsa.PublicKey   // a copy of the caller's
-	size int             // octets of the modulus, and of every signature
-	pss  *rsa.PSSOptions // nil for RS*; the exact salt length for PS*
+	key  rsa.PublicKey    // a copy of the caller's, for crypto/rsa in FIPS 140-3 mode
+	pub  rsapub.PublicKey // the same key for signet's own arithmetic, prepared on first use
+	size int              // octets of the modulus, and of every signature
+	pss  *rsa.PSSOptions  // nil for RS*; the exact salt length for PS*
 }
 
 // NewRSASigner returns an RSASigner for alg, which must be one of RS256,
@@ -170,6 +174,7 @@ func newRSAVerifier(fn string, alg Algorithm, key *rsa.PublicKey) (*RSAVerifier,
 		key:  rsa.PublicKey{N: new(big.Int).Set(key.N), E: key.E},
 		pss:  pss,
 	}
+	v.pub.N, v.pub.E = v.key.N, v.key.E
 	v.size = v.key.Size()
 	return v, nil
 }
@@ -210,17 +215,29 @@ func (v *RSAVerifier) VerifySignature(signingInput, signature []byte) error {
 	return nil
 }
 
-// verifyPKCS1v15 and verifyPSS keep their digest buffers apart: crypto/rsa
-// lets the digest escape to the heap in VerifyPSS, not in VerifyPKCS1v15.
+// verifyPKCS1v15 and verifyPSS verify with internal/rsapub, which keeps the
+// Montgomery set-up of the modulus from one signature to the next and
+// allocates nothing, or with crypto/rsa when crypto/fips140.Enabled: FIPS
+// 140-3 mode must use the validated module. The crypto/rsa calls have
+// digest buffers of their own: crypto/rsa lets the digest escape to the
+// heap in VerifyPSS.
 
 func (v *RSAVerifier) verifyPKCS1v15(signingInput, signature []byte) error {
 	var buf [sha512.Size]byte
-	return rsa.VerifyPKCS1v15(&v.key, v.hash, digest(v.hash, signingInput, &buf), signature)
+	d := digest(v.hash, signingInput, &buf)
+	if fips140.Enabled() {
+		return rsa.VerifyPKCS1v15(&v.key, v.hash, d, signature)
+	}
+	return v.pub.VerifyPKCS1v15(v.hash, d, signature)
 }
 
 func (v *RSAVerifier) verifyPSS(signingInput, signature []byte) error {
+	if fips140.Enabled() {
+		var buf [sha512.Size]byte
+		return rsa.VerifyPSS(&v.key, v.hash, digest(v.hash, signingInput, &buf), signature, v.pss)
+	}
 	var buf [sha512.Size]byte
-	return rsa.VerifyPSS(&v.key, v.hash, digest(v.hash, signingInput, &buf), signature, v.pss)
+	return v.pub.VerifyPSS(v.hash, digest(v.hash, signingInput, &buf), signature, v.pss.SaltLength)
 }
 
 // rsaParams returns the hash of alg and, for PS*, the PSS options that

@@ -1,0 +1,5 @@
+//go:build race
+
+package rsapub_test
+
+const raceEnabled = true
