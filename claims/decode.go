@@ -24,7 +24,10 @@ import (
 //     a byte-order mark; invalid UTF-8; a \u escape of a lone surrogate;
 //   - a duplicate member name in any object at any depth, compared after
 //     unescaping ({"exp":1,"exp":2});
-//   - nesting deeper than 32 levels;
+//   - nesting deeper than 32 levels inside the claims object, which is
+//     not counted: {"a":[[1]]} is 2 levels deep, and 32 nested arrays or
+//     objects are accepted. A deeper payload is refused where the 33rd
+//     level opens, in time linear in the bytes read up to there;
 //   - a member whose name matches a struct field only when case is ignored
 //     ({"ISS":"x"} into a struct with an "iss" field), the way
 //     encoding/json would match it, including its Unicode folds: 'ſ'

@@ -111,7 +111,7 @@ func TestDecode(t *testing.T) {
 		{name: "null payload", payload: `null`, wantErr: "claims: malformed claims: strictjson: expected '{'"},
 		{name: "empty payload", payload: ``, wantErr: "claims: malformed claims: strictjson: expected '{'"},
 		{name: "truncated", payload: `{"iss":"a"`, wantErr: "claims: malformed claims: strictjson: unexpected end of input"},
-		{name: "too deep", payload: `{"x":` + strings.Repeat("[", 32) + strings.Repeat("]", 32) + `}`, wantErr: "claims: malformed claims: strictjson: nesting too deep"},
+		{name: "too deep", payload: `{"x":` + strings.Repeat("[", 33) + strings.Repeat("]", 33) + `}`, wantErr: "claims: malformed claims: strictjson: nesting too deep"},
 
 		// Registered claims: null and wrong types.
 		{name: "iss null", payload: `{"iss":null}`, wantErr: "claims: iss: malformed claims: want a string, got null"},
@@ -200,7 +200,7 @@ func stdError(t testing.TB, value string, dst any) error {
 }
 
 func TestDecodeDepthLimit(t *testing.T) {
-	ok := `{"x":` + strings.Repeat("[", 31) + strings.Repeat("]", 31) + `}`
+	ok := `{"x":` + strings.Repeat("[", 32) + strings.Repeat("]", 32) + `}`
 	var c testClaims
 	if err := claims.Decode([]byte(ok), &c); err != nil {
 		t.Errorf("Decode(32 levels) = %v, want nil", err)
@@ -210,14 +210,14 @@ func TestDecodeDepthLimit(t *testing.T) {
 		Next *node `json:"next"`
 		Tag  string
 	}
-	deep := strings.Repeat(`{"next":`, 31) + `{}` + strings.Repeat(`}`, 31)
+	deep := strings.Repeat(`{"next":`, 32) + `{}` + strings.Repeat(`}`, 32)
 	var n node
 	if err := claims.Decode([]byte(deep), &n); err != nil {
-		t.Errorf("Decode(32 nested structs) = %v, want nil", err)
+		t.Errorf("Decode(32 structs nested in the top one) = %v, want nil", err)
 	}
-	deeper := strings.Repeat(`{"next":`, 32) + `{}` + strings.Repeat(`}`, 32)
+	deeper := strings.Repeat(`{"next":`, 33) + `{}` + strings.Repeat(`}`, 33)
 	if err := claims.Decode([]byte(deeper), &n); !errors.Is(err, claims.ErrMalformed) {
-		t.Errorf("Decode(33 nested structs) = %v, want ErrMalformed", err)
+		t.Errorf("Decode(33 structs nested in the top one) = %v, want ErrMalformed", err)
 	}
 }
 

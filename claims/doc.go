@@ -64,7 +64,8 @@
 // token cannot see different claims. It refuses, with [ErrMalformed],
 // duplicate member names at any depth, a member whose name matches a field
 // only when case is ignored ("ISS" for "iss", "ſub" for "sub"), invalid
-// UTF-8, lone surrogates, a byte-order mark, nesting deeper than 32 levels,
+// UTF-8, lone surrogates, a byte-order mark, nesting deeper than 32 levels
+// inside the claims object,
 // anything after the object, and a registered claim that is null or of the
 // wrong type. On error the destination is left zero, never half decoded.
 //

@@ -19,9 +19,14 @@ import (
 	"unicode/utf8"
 )
 
-// MaxDepth is the deepest nesting of objects and arrays Object accepts. A
-// header or claims set has no use for more, and the bound keeps a hostile
-// token from exhausting the stack.
+// MaxDepth is the deepest nesting of objects and arrays inside the
+// top-level object that Object accepts. The top-level object itself is not
+// counted: in {"a":[1]} the array is at depth 1, and a member value nested
+// 32 levels deep, {"a":[[...[1]...]]} with 32 brackets, is accepted, where
+// 33 are refused. A header or claims set has no use for more, and the bound
+// keeps a hostile token from exhausting the stack: the scan stops at the
+// first container beyond it, so refusing a deeper payload costs time linear
+// in the bytes read up to there.
 const MaxDepth = 32
 
 // A SyntaxError describes why data was refused and where.
@@ -41,7 +46,7 @@ func (e *SyntaxError) Error() string {
 // fn stops the scan and is returned as is; any other error is a
 // *SyntaxError.
 func Object(data []byte, fn func(name, value []byte) error) error {
-	s := scanner{data: data}
+	s := scanner{data: data, depth: -1} // the top-level object is at depth 0
 	s.skipSpace()
 	if s.pos >= len(data) || data[s.pos] != '{' {
 		if s.pos == 0 && len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
@@ -163,7 +168,7 @@ func nameSig(name []byte) uint32 {
 type scanner struct {
 	data  []byte
 	pos   int
-	depth int
+	depth int // containers around s.pos, not counting the top-level object
 	// arena holds the unescaped form of member names that had escapes.
 	arena []byte
 }
@@ -262,7 +267,7 @@ func (s *scanner) object(fn func(name, value []byte) error) error {
 		if err := s.value(); err != nil {
 			return err
 		}
-		if fn != nil && s.depth == 1 {
+		if fn != nil && s.depth == 0 {
 			if err := fn(s.name(ref), s.data[valueAt:s.pos]); err != nil {
 				return err
 			}

@@ -55,8 +55,8 @@ func TestObjectAccepts(t *testing.T) {
 }
 
 func TestObjectRefuses(t *testing.T) {
-	deep := strings.Repeat(`{"a":`, MaxDepth+1) + "1" + strings.Repeat("}", MaxDepth+1)
-	deepArray := `{"a":` + strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth) + "}"
+	deep := strings.Repeat(`{"a":`, MaxDepth+2) + "1" + strings.Repeat("}", MaxDepth+2)
+	deepArray := `{"a":` + strings.Repeat("[", MaxDepth+1) + strings.Repeat("]", MaxDepth+1) + "}"
 	tests := []struct {
 		name   string
 		in     string
@@ -99,8 +99,8 @@ func TestObjectRefuses(t *testing.T) {
 		{"NaN", `{"a":NaN}`, 5, `invalid character 'N' looking for a value`},
 		{"bad literal", `{"a":tru}`, 5, "invalid literal"},
 		{"bad array", `{"a":[1 2]}`, 8, "expected ',' or ']'"},
-		{"too deep objects", deep, int64(5 * (MaxDepth)), "nesting too deep"},
-		{"too deep arrays", deepArray, int64(5 + MaxDepth - 1), "nesting too deep"},
+		{"too deep objects", deep, int64(5 * (MaxDepth + 1)), "nesting too deep"},
+		{"too deep arrays", deepArray, int64(5 + MaxDepth), "nesting too deep"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -301,4 +301,51 @@ func FuzzString(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDepth pins what MaxDepth counts (issue 9): containers inside the
+// top-level object, which itself is not counted, so a value nested exactly
+// MaxDepth levels deep is accepted; and a hostile payload far deeper is
+// refused at the first container beyond the limit, so the work done is
+// bounded by the bytes up to there, not by the payload's size.
+func TestDepth(t *testing.T) {
+	nested := func(open, close string, levels int) string {
+		return `{"a":` + strings.Repeat(open, levels) + "1" + strings.Repeat(close, levels) + "}"
+	}
+	tests := []struct {
+		name    string
+		in      string
+		wantErr bool
+		offset  int64 // of the refusal: where the scan stopped
+	}{
+		{name: "flat", in: `{"a":1}`},
+		{name: "one array", in: nested("[", "]", 1)},
+		{name: "arrays at MaxDepth", in: nested("[", "]", MaxDepth)},
+		{name: "objects at MaxDepth", in: nested(`{"b":`, "}", MaxDepth)},
+		{name: "mixed at MaxDepth", in: nested(`[{"b":`, "}]", MaxDepth/2)},
+		{name: "arrays at MaxDepth+1", in: nested("[", "]", MaxDepth+1), wantErr: true, offset: 5 + MaxDepth},
+		{name: "objects at MaxDepth+1", in: nested(`{"b":`, "}", MaxDepth+1), wantErr: true, offset: 5 + 5*MaxDepth},
+		{name: "hostile arrays", in: nested("[", "]", 10_000), wantErr: true, offset: 5 + MaxDepth},
+		{name: "hostile objects", in: nested(`{"b":`, "}", 10_000), wantErr: true, offset: 5 + 5*MaxDepth},
+		{name: "hostile unclosed", in: `{"a":` + strings.Repeat("[", 10_000), wantErr: true, offset: 5 + MaxDepth},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			members := 0
+			err := Object([]byte(tt.in), func(name, value []byte) error { members++; return nil })
+			if !tt.wantErr {
+				if err != nil || members != 1 {
+					t.Errorf("Object(%.40q...) = %v after %d members, want nil after 1", tt.in, err, members)
+				}
+				return
+			}
+			var se *SyntaxError
+			if !errors.As(err, &se) || se.Msg != "nesting too deep" || se.Offset != tt.offset {
+				t.Fatalf("Object(%.40q...) = %v, want \"nesting too deep\" at offset %d", tt.in, err, tt.offset)
+			}
+			if members != 0 {
+				t.Errorf("Object(%.40q...) called fn %d times before refusing", tt.in, members)
+			}
+		})
+	}
 }
