@@ -8,6 +8,8 @@ import (
 	"crypto/sha512"
 	"errors"
 	"fmt"
+
+	"github.com/signet-go/signet/internal/eckey"
 )
 
 // ECDSASigner signs with ES256 (ECDSA on P-256 with SHA-256), ES384 (P-384,
@@ -63,10 +65,8 @@ func NewECDSASigner(alg Algorithm, key *ecdsa.PrivateKey) (*ECDSASigner, error) 
 	}
 	// The scalar goes through its SEC 1 encoding (PrivateKey.Bytes, which
 	// checks its range) into a key of our own.
-	k := *key
-	k.Curve = curve // as newECDSAVerifier accepted it: the curve or its parameters
-	d, err := ecdsaBytes(k.Bytes)
-	if errors.Is(err, errNoValue) {
+	d, err := eckey.Scalar(key, curve)
+	if errors.Is(err, eckey.ErrNil) {
 		return nil, fmt.Errorf("%w: %s needs an ECDSA private key, got nil", ErrInvalidKey, alg)
 	}
 	var priv *ecdsa.PrivateKey
@@ -160,10 +160,8 @@ func newECDSAVerifier(fn string, alg Algorithm, key *ecdsa.PublicKey) (*ECDSAVer
 	}
 	// The point goes through its SEC 1 encoding (PublicKey.Bytes, which
 	// checks it is on the curve) into a key of our own.
-	k := *key
-	k.Curve = curve
-	point, err := ecdsaBytes(k.Bytes)
-	if errors.Is(err, errNoValue) {
+	point, err := eckey.Point(key, curve)
+	if errors.Is(err, eckey.ErrNil) {
 		return nil, fmt.Errorf("%w: %s needs an ECDSA public key, got nil", ErrInvalidKey, alg)
 	}
 	var pub *ecdsa.PublicKey
@@ -174,23 +172,6 @@ func newECDSAVerifier(fn string, alg Algorithm, key *ecdsa.PublicKey) (*ECDSAVer
 		return nil, fmt.Errorf("%w: the public key is not a valid point on %s", ErrInvalidKey, name)
 	}
 	return &ECDSAVerifier{alg: alg, hash: alg.hash(), key: *pub, size: size}, nil
-}
-
-// errNoValue reports a key whose coordinates or scalar are nil.
-var errNoValue = errors.New("jws: a nil coordinate or scalar")
-
-// ecdsaBytes returns the SEC 1 encoding of a key's point or scalar that
-// encode (PublicKey.Bytes or PrivateKey.Bytes) returns. crypto/ecdsa
-// dereferences the key's values, so that a key built with a nil
-// coordinate or scalar panics there: ecdsaBytes returns errNoValue
-// instead.
-func ecdsaBytes(encode func() ([]byte, error)) (b []byte, err error) {
-	defer func() {
-		if recover() != nil {
-			b, err = nil, errNoValue
-		}
-	}()
-	return encode()
 }
 
 // Algorithm returns the only algorithm v accepts, or "" if v is nil or

@@ -3,7 +3,6 @@ package jwk
 import (
 	"bytes"
 	"crypto"
-	"crypto/ecdh"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
@@ -17,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/signet-go/signet/base64url"
+	"github.com/signet-go/signet/internal/eckey"
 	"github.com/signet-go/signet/internal/strictjson"
 	"github.com/signet-go/signet/jws"
 )
@@ -475,17 +475,16 @@ type curveParams struct {
 	name  string
 	size  int // octets of a coordinate and of d
 	curve elliptic.Curve
-	ecdh  ecdh.Curve
 }
 
 func curveByName(crv string) (curveParams, bool) {
 	switch crv {
 	case "P-256":
-		return curveParams{"P-256", 32, elliptic.P256(), ecdh.P256()}, true
+		return curveParams{"P-256", 32, elliptic.P256()}, true
 	case "P-384":
-		return curveParams{"P-384", 48, elliptic.P384(), ecdh.P384()}, true
+		return curveParams{"P-384", 48, elliptic.P384()}, true
 	case "P-521":
-		return curveParams{"P-521", 66, elliptic.P521(), ecdh.P521()}, true
+		return curveParams{"P-521", 66, elliptic.P521()}, true
 	}
 	return curveParams{}, false
 }
@@ -845,7 +844,7 @@ func (f *jwkFields) setKey(key any) error {
 		f.d, f.p, f.q = key.D.Bytes(), key.Primes[0].Bytes(), key.Primes[1].Bytes()
 		f.dp, f.dq, f.qi = c.Precomputed.Dp.Bytes(), c.Precomputed.Dq.Bytes(), c.Precomputed.Qinv.Bytes()
 	case *ecdsa.PublicKey:
-		if key == nil || key.X == nil || key.Y == nil {
+		if key == nil {
 			return errorf(jws.ErrInvalidKey, "empty ECDSA key")
 		}
 		c, ok := curveOf(key.Curve)
@@ -853,25 +852,30 @@ func (f *jwkFields) setKey(key any) error {
 			return errorf(jws.ErrUnsupportedAlgorithm, "ECDSA curve %v (signet implements P-256, P-384 and P-521)", curveName(key.Curve))
 		}
 		f.kty, f.crv = ktyEC, c.name
-		var err error
-		if f.x, err = fixedBytes(key.X, c.size); err != nil {
-			return err
+		point, err := eckey.Point(key, c.curve)
+		switch {
+		case errors.Is(err, eckey.ErrNil):
+			return errorf(jws.ErrInvalidKey, "empty ECDSA key")
+		case err != nil:
+			return errorf(jws.ErrInvalidKey, "the point is not on %s", c.name)
 		}
-		if f.y, err = fixedBytes(key.Y, c.size); err != nil {
-			return err
-		}
+		f.x, f.y = point[1:1+c.size], point[1+c.size:]
 	case *ecdsa.PrivateKey:
-		if key == nil || key.D == nil {
+		if key == nil {
 			return errorf(jws.ErrInvalidKey, "empty ECDSA key")
 		}
 		if err := f.setKey(&key.PublicKey); err != nil {
 			return err
 		}
 		c, _ := curveByName(f.crv)
-		var err error
-		if f.d, err = fixedBytes(key.D, c.size); err != nil {
-			return err
+		d, err := eckey.Scalar(key, c.curve)
+		switch {
+		case errors.Is(err, eckey.ErrNil):
+			return errorf(jws.ErrInvalidKey, "empty ECDSA key")
+		case err != nil:
+			return errorf(jws.ErrInvalidKey, "%s private scalar is out of range", c.name)
 		}
+		f.d = d
 	case ed25519.PublicKey:
 		f.kty, f.crv, f.x = ktyOKP, "Ed25519", bytes.Clone(key)
 		if f.x == nil {
@@ -901,12 +905,14 @@ func curveName(c elliptic.Curve) string {
 	return c.Params().Name
 }
 
-// fixedBytes returns v big-endian in exactly size octets.
-func fixedBytes(v *big.Int, size int) ([]byte, error) {
-	if v.Sign() < 0 || v.BitLen() > 8*size {
-		return nil, errorf(jws.ErrInvalidKey, "ECDSA key value out of range")
+// ecCoordinates returns the coordinates of pub, size octets each. pub
+// comes from build, which made it from a valid point.
+func ecCoordinates(pub *ecdsa.PublicKey, size int) (x, y []byte) {
+	p, err := pub.Bytes()
+	if err != nil || len(p) != 1+2*size {
+		panic("jwk: internal error: a key built from an invalid ECDSA point")
 	}
-	return v.FillBytes(make([]byte, size)), nil
+	return p[1 : 1+size], p[1+size:]
 }
 
 // build checks the key material of f and returns the Key.
@@ -1031,10 +1037,10 @@ func (f *jwkFields) buildEC(k *Key) error {
 	}
 	point := make([]byte, 0, 1+2*c.size)
 	point = append(append(append(point, 4), f.x...), f.y...)
-	if _, err := c.ecdh.NewPublicKey(point); err != nil {
+	pub, err := ecdsa.ParseUncompressedPublicKey(c.curve, point)
+	if err != nil {
 		return errorf(jws.ErrInvalidKey, "the point is not on %s", c.name)
 	}
-	pub := &ecdsa.PublicKey{Curve: c.curve, X: new(big.Int).SetBytes(f.x), Y: new(big.Int).SetBytes(f.y)}
 	if f.d == nil {
 		k.pub = pub
 		return nil
@@ -1042,14 +1048,13 @@ func (f *jwkFields) buildEC(k *Key) error {
 	if len(f.d) != c.size {
 		return errorf(jws.ErrInvalidKey, "%s \"d\" is %d octets, not %d (RFC 7518 §6.2.2.1)", c.name, len(f.d), c.size)
 	}
-	sk, err := c.ecdh.NewPrivateKey(f.d)
+	priv, err := ecdsa.ParseRawPrivateKey(c.curve, f.d)
 	if err != nil {
 		return errorf(jws.ErrInvalidKey, "%s \"d\" is out of range", c.name)
 	}
-	if !bytes.Equal(sk.PublicKey().Bytes(), point) {
+	if !priv.PublicKey.Equal(pub) {
 		return errorf(jws.ErrInvalidKey, "EC \"d\" does not match \"x\" and \"y\"")
 	}
-	priv := &ecdsa.PrivateKey{PublicKey: *pub, D: new(big.Int).SetBytes(f.d)}
 	k.priv, k.pub = priv, &priv.PublicKey
 	return nil
 }
@@ -1123,10 +1128,15 @@ func (k *Key) appendJSON(dst []byte) []byte {
 		c, _ := curveOf(pub.Curve)
 		dst = append(dst, `,"crv":`...)
 		dst = strictjson.AppendString(dst, c.name)
-		dst = appendB64Member(dst, "x", pub.X.FillBytes(make([]byte, c.size)))
-		dst = appendB64Member(dst, "y", pub.Y.FillBytes(make([]byte, c.size)))
+		x, y := ecCoordinates(pub, c.size)
+		dst = appendB64Member(dst, "x", x)
+		dst = appendB64Member(dst, "y", y)
 		if priv, ok := k.priv.(*ecdsa.PrivateKey); ok {
-			dst = appendB64Member(dst, "d", priv.D.FillBytes(make([]byte, c.size)))
+			d, err := priv.Bytes()
+			if err != nil {
+				panic("jwk: internal error: a key built from an invalid ECDSA scalar: " + err.Error())
+			}
+			dst = appendB64Member(dst, "d", d)
 		}
 	case ed25519.PublicKey:
 		dst = append(dst, `,"crv":"Ed25519"`...)

@@ -1057,7 +1057,9 @@ func TestNewKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	small := &rsa.PublicKey{N: new(big.Int).Rsh(rsaPriv.N, 1100), E: 65537}
+	//lint:ignore SA1019 an invalid key can only be built through the deprecated fields
 	offCurve := &ecdsa.PublicKey{Curve: elliptic.P256(), X: big.NewInt(1), Y: big.NewInt(1)}
+	//lint:ignore SA1019 an invalid key can only be built through the deprecated fields
 	badD := &ecdsa.PrivateKey{PublicKey: ecPriv.PublicKey, D: big.NewInt(12345)}
 	wrongRSA := *rsaPriv
 	wrongRSA.D = new(big.Int).Add(rsaPriv.D, big.NewInt(2))
@@ -1259,8 +1261,9 @@ func TestNewKeyCurveParams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pub := &ecdsa.PublicKey{Curve: elliptic.P256().Params(), X: priv.X, Y: priv.Y}
-	key, err := jwk.NewKey(pub, jws.ES256, "")
+	pub := priv.PublicKey // a copy: priv keeps its curve
+	pub.Curve = elliptic.P256().Params()
+	key, err := jwk.NewKey(&pub, jws.ES256, "")
 	if err != nil {
 		t.Fatalf("NewKey(P-256 Params key) = %v", err)
 	}

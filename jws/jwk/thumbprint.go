@@ -46,8 +46,9 @@ func (k *Key) appendThumbprintInput(dst []byte) []byte {
 	case *ecdsa.PublicKey:
 		c, _ := curveOf(pub.Curve)
 		dst = strictjson.AppendString(append(dst, `{"crv":`...), c.name)
-		dst = appendB64Value(append(dst, `,"kty":"EC","x":`...), pub.X.FillBytes(make([]byte, c.size)))
-		dst = appendB64Value(append(dst, `,"y":`...), pub.Y.FillBytes(make([]byte, c.size)))
+		x, y := ecCoordinates(pub, c.size)
+		dst = appendB64Value(append(dst, `,"kty":"EC","x":`...), x)
+		dst = appendB64Value(append(dst, `,"y":`...), y)
 	case ed25519.PublicKey:
 		dst = appendB64Value(append(dst, `{"crv":"Ed25519","kty":"OKP","x":`...), pub)
 	}
