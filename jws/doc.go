@@ -68,7 +68,9 @@
 //
 // HMAC keys shorter than the hash output (32, 48 or 64 bytes; RFC 7518
 // §3.2) and RSA moduli under 2048 bits (RFC 7518 §3.3) are refused with
-// [ErrInvalidKey].
+// [ErrInvalidKey], and so are RSA moduli that the ROCA attack factors
+// (CVE-2017-15361, the Infineon key structure), whether the key is built
+// from a Go value, a PEM block or a JWK, public or private.
 //
 // # Strict decoding
 //

@@ -88,7 +88,8 @@ const maxRSABits = 8192
 //
 // The floors of the constructors apply: an RSA key under 2048 bits is
 // refused whatever its "alg", and an oct key shorter than the hash of its
-// "alg" is refused. RSA moduli over 8192 bits are refused.
+// "alg" is refused. RSA moduli over 8192 bits are refused, and so are
+// moduli vulnerable to ROCA (CVE-2017-15361; see [jws.NewRSAVerifier]).
 //
 // # Errors
 //
