@@ -97,7 +97,8 @@ type Limits struct {
 //     ([ErrMalformed]);
 //  5. that "alg" equals v.Algorithm() ([ErrAlgorithmMismatch]): the header
 //     never chooses how a token is verified, and "none" is never accepted;
-//  6. "crit": signet implements no extension, so any "crit" is refused
+//  6. "crit" and "b64": signet implements no extension, so any "crit" is
+//     refused, and so is RFC 7797's "b64" with or without "crit"
 //     ([ErrMalformed]);
 //  7. the signature ([ErrInvalidSignature], deliberately vague).
 //

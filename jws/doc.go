@@ -79,11 +79,14 @@
 // exactly three parts without splitting it, decodes each part as strict
 // unpadded base64url, and reads the header as strict JSON: member names are
 // case-sensitive, a duplicate name, invalid UTF-8, a byte-order mark or
-// anything after the closing brace is an error, nesting is bounded, and a
-// name that differs from "alg", "kid", "typ", "cty" or "crit" only in case
-// is refused. A "crit" header is refused, since signet implements no
-// extension (RFC 7515 §4.1.11). "jku", "x5u", "jwk" and "x5c" are never used
-// to find a key; they are kept in [Header].Extra as data.
+// anything after the closing brace is an error, nesting is bounded (32
+// levels inside the header object), and a name that differs from "alg",
+// "kid", "typ", "cty", "crit" or "b64" only in case is refused, under
+// Unicode simple folding ("KID", and "\u212Aid" with the Kelvin sign). A
+// "crit" header is refused, since signet implements no extension
+// (RFC 7515 §4.1.11), and so is RFC 7797's "b64", with or without "crit":
+// signet implements no unencoded payload. "jku", "x5u", "jwk" and "x5c"
+// are never used to find a key; they are kept in [Header].Extra as data.
 //
 // # JSON Web Keys
 //

@@ -41,30 +41,38 @@ type Header struct {
 	Extra map[string]json.RawMessage
 }
 
-// Header parameter names signet interprets. A member whose name equals one
-// of these but for case is refused: it is the shape of an attempt to make
-// two parsers disagree.
+// Header parameter names signet interprets, or refuses. A member whose name
+// equals one of these under Unicode simple case folding, as
+// [strings.EqualFold] compares, but not exactly ("KID", or "\u212Aid" with
+// the Kelvin sign, which folds to "kid") is refused: it is the shape of an
+// attempt to make two parsers disagree.
 const (
 	paramAlg  = "alg"
 	paramKid  = "kid"
 	paramTyp  = "typ"
 	paramCty  = "cty"
 	paramCrit = "crit"
+	// paramB64 is RFC 7797's "b64", which signet refuses in every header:
+	// it implements no unencoded payload.
+	paramB64 = "b64"
 )
 
 func isKnownParam(name string) bool {
 	switch name {
-	case paramAlg, paramKid, paramTyp, paramCty, paramCrit:
+	case paramAlg, paramKid, paramTyp, paramCty, paramCrit, paramB64:
 		return true
 	}
 	return false
 }
 
 func isCaseVariantOfKnownParam(name []byte) bool {
-	if len(name) != 3 && len(name) != 4 {
+	// Under simple folding, each letter of the names has variants of at
+	// most three bytes in UTF-8 (U+212A KELVIN SIGN for 'k'), so a longer
+	// name folds to none of them.
+	if len(name) < 3 || len(name) > 3*len(paramCrit) {
 		return false
 	}
-	for _, p := range [...]string{paramAlg, paramKid, paramTyp, paramCty, paramCrit} {
+	for _, p := range [...]string{paramAlg, paramKid, paramTyp, paramCty, paramCrit, paramB64} {
 		if strings.EqualFold(string(name), p) {
 			return true
 		}
@@ -74,9 +82,9 @@ func isCaseVariantOfKnownParam(name []byte) bool {
 
 // parseHeader decodes the JSON header data strictly. The strings it returns
 // share no memory with data except the raw values in Extra, which alias it.
-// A "crit" parameter does not fail the parse: its error is returned as
-// critErr, for the caller to report after checking "alg" (RFC 7515 §5.2
-// order: the algorithm mismatch is the more useful error).
+// A "crit" or "b64" parameter does not fail the parse: its error is
+// returned as critErr, for the caller to report after checking "alg"
+// (RFC 7515 §5.2 order: the algorithm mismatch is the more useful error).
 func parseHeader(data []byte) (h Header, critErr error, err error) {
 	var haveAlg bool
 	err = strictjson.Object(data, func(name, value []byte) error {
@@ -107,7 +115,16 @@ func parseHeader(data []byte) (h Header, critErr error, err error) {
 			}
 			h.ContentType = internType(s)
 		case paramCrit:
-			critErr = checkCrit(value)
+			if critErr == nil {
+				critErr = checkCrit(value)
+			}
+		case paramB64:
+			// RFC 7797: signet implements no unencoded payload, so "b64" is
+			// refused whatever its value, with or without "crit" (without
+			// it, RFC 7797 §6 makes the header malformed anyway).
+			if critErr == nil {
+				critErr = fmt.Errorf("%w: header parameter \"b64\" (RFC 7797 unencoded payload) is not supported", ErrMalformed)
+			}
 		default:
 			if isCaseVariantOfKnownParam(name) {
 				return fmt.Errorf("%w: header parameter %+.64q differs from a registered name only in case", ErrMalformed, name)

@@ -185,3 +185,38 @@ func TestVerifyNegativeMaxSize(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeFoldsASCIIOnly pins issue 9's rule that "typ" is compared with
+// ASCII case folding only (RFC 6838 §4.2): Unicode simple folding would let
+// "ſ" (U+017F) match "s" and the Kelvin sign match "k".
+func TestTypeFoldsASCIIOnly(t *testing.T) {
+	k := hmacKey(t)
+	c := validClaims()
+	tests := []struct {
+		typ, want string
+		ok        bool
+	}{
+		{"secevent+jwt", "secevent+jwt", true},
+		{"SecEvent+JWT", "secevent+jwt", true},
+		{"APPLICATION/secevent+jwt", "secevent+jwt", true},
+		{"secevent+jwt", "Application/SECEVENT+jwt", true},
+		{"\u017fecevent+jwt", "secevent+jwt", false},
+		{"secevent+jwt", "\u017fecevent+jwt", false},
+		{"application/\u017fecevent+jwt", "secevent+jwt", false},
+		{"\u212a+jwt", "k+jwt", false},
+		{"\u212a+jwt", "\u212a+jwt", true}, // equal bytes
+		{"token", "tokén", false},
+	}
+	for _, tt := range tests {
+		tok, err := jwt.Sign(k, jws.Header{Type: tt.typ}, &c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts := strictOptions()
+		opts.Type = tt.want
+		got, err := jwt.Verify[userClaims](k, tok, opts)
+		if tt.ok != (err == nil) || (err != nil && !errors.Is(err, jwt.ErrType)) || (err == nil) != (got != nil) {
+			t.Errorf("Verify(typ %+q, want %+q) = %v, %v; want ok=%v", tt.typ, tt.want, got, err, tt.ok)
+		}
+	}
+}

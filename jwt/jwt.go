@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/signet-go/signet/claims"
 	"github.com/signet-go/signet/internal/strictjson"
@@ -30,8 +29,10 @@ type VerifyOptions struct {
 	Claims claims.Validator
 	// Type, when set, is the "typ" the token must carry (RFC 8725 §3.11),
 	// such as "at+jwt" for OAuth access tokens (RFC 9068). It is compared
-	// case-insensitively, and an "application/" prefix on either side is
-	// ignored (RFC 7515 §4.1.9). A token without "typ" is then refused.
+	// case-insensitively in ASCII only, as media types are (RFC 6838 §4.2:
+	// "ſecevent+jwt" is not "secevent+jwt"), and an "application/" prefix
+	// on either side is ignored (RFC 7515 §4.1.9). A token without "typ" is
+	// then refused.
 	Type string
 	// MaxSize is the largest token accepted, in bytes. 0 means the 64 KiB
 	// default ([jws.DefaultMaxSize]). A negative MaxSize is a configuration
@@ -189,15 +190,38 @@ func decodeAndValidate[C any, PC interface {
 }
 
 // typeMatches compares media types as RFC 7515 §4.1.9 says: case-
-// insensitively, with "application/" optional.
+// insensitively, with "application/" optional. Media type names are ASCII
+// and compare with ASCII case folding only (RFC 6838 §4.2), so "ſ" (U+017F)
+// does not match "s" nor the Kelvin sign "k".
 func typeMatches(got, want string) bool {
-	return strings.EqualFold(trimApplication(got), trimApplication(want))
+	return equalFoldASCII(trimApplication(got), trimApplication(want))
 }
 
 func trimApplication(t string) string {
 	const prefix = "application/"
-	if len(t) > len(prefix) && strings.EqualFold(t[:len(prefix)], prefix) {
+	if len(t) > len(prefix) && equalFoldASCII(t[:len(prefix)], prefix) {
 		return t[len(prefix):]
 	}
 	return t
+}
+
+// equalFoldASCII reports whether a and b are equal when ASCII letters are
+// compared case-insensitively; every other byte must be equal.
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
