@@ -5,7 +5,6 @@ import (
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/json"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/signet-go/signet/base64url"
+	"github.com/signet-go/signet/internal/testkeys"
 	"github.com/signet-go/signet/jws"
 )
 
@@ -35,18 +35,8 @@ var keysOnce = sync.OnceValue(func() *testKeys {
 	if err != nil {
 		panic(err)
 	}
-	rk, err := rsa.GenerateKey(rand.Reader, 2048)
-	if err != nil {
-		panic(err)
-	}
-	ek, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		panic(err)
-	}
-	_, edk, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		panic(err)
-	}
+	// The committed test keys (internal/testkeys).
+	rk, ek, edk := testkeys.RSA(0), testkeys.ECDSA(elliptic.P256(), 0), testkeys.Ed25519(0)
 	return &testKeys{hmac: h, rsa: rk, ecdsa: ek, ed25519: edk}
 })
 
@@ -77,11 +67,7 @@ func TestSignVerifyAllAlgorithms(t *testing.T) {
 		return s
 	}
 	ec := func(alg jws.Algorithm, c elliptic.Curve) jws.Signer {
-		key, err := ecdsa.GenerateKey(c, rand.Reader)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := jws.NewECDSASigner(alg, key)
+		s, err := jws.NewECDSASigner(alg, testkeys.ECDSA(c, 0))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -5,7 +5,6 @@ import (
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/rsa"
 	"errors"
 	"io"
@@ -14,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/signet-go/signet/internal/testkeys"
 	"github.com/signet-go/signet/jws"
 )
 
@@ -30,35 +30,17 @@ type primitiveKeys struct {
 	ed25519 [2]ed25519.PrivateKey
 }
 
+// primitiveKeysOnce parses the committed test keys (internal/testkeys)
+// once per test binary.
 var primitiveKeysOnce = sync.OnceValue(func() *primitiveKeys {
-	must := func(err error) {
-		if err != nil {
-			panic(err)
-		}
-	}
-	rsaKey := func(bits int) *rsa.PrivateKey {
-		k, err := rsa.GenerateKey(rand.Reader, bits)
-		must(err)
-		return k
-	}
-	ecKey := func(c elliptic.Curve) *ecdsa.PrivateKey {
-		k, err := ecdsa.GenerateKey(c, rand.Reader)
-		must(err)
-		return k
-	}
-	edKey := func() ed25519.PrivateKey {
-		_, k, err := ed25519.GenerateKey(rand.Reader)
-		must(err)
-		return k
-	}
 	return &primitiveKeys{
-		rsa:     [2]*rsa.PrivateKey{rsaKey(2048), rsaKey(2048)},
-		rsa1024: rsaKey(1024),
-		p224:    ecKey(elliptic.P224()),
-		p256:    [2]*ecdsa.PrivateKey{ecKey(elliptic.P256()), ecKey(elliptic.P256())},
-		p384:    [2]*ecdsa.PrivateKey{ecKey(elliptic.P384()), ecKey(elliptic.P384())},
-		p521:    [2]*ecdsa.PrivateKey{ecKey(elliptic.P521()), ecKey(elliptic.P521())},
-		ed25519: [2]ed25519.PrivateKey{edKey(), edKey()},
+		rsa:     [2]*rsa.PrivateKey{testkeys.RSA(0), testkeys.RSA(1)},
+		rsa1024: testkeys.RSA1024(),
+		p224:    testkeys.ECDSA(elliptic.P224(), 0),
+		p256:    [2]*ecdsa.PrivateKey{testkeys.ECDSA(elliptic.P256(), 0), testkeys.ECDSA(elliptic.P256(), 1)},
+		p384:    [2]*ecdsa.PrivateKey{testkeys.ECDSA(elliptic.P384(), 0), testkeys.ECDSA(elliptic.P384(), 1)},
+		p521:    [2]*ecdsa.PrivateKey{testkeys.ECDSA(elliptic.P521(), 0), testkeys.ECDSA(elliptic.P521(), 1)},
+		ed25519: [2]ed25519.PrivateKey{testkeys.Ed25519(0), testkeys.Ed25519(1)},
 	}
 })
 

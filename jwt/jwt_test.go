@@ -2,11 +2,7 @@ package jwt_test
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"crypto/ed25519"
 	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/rsa"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/signet-go/signet/base64url"
 	"github.com/signet-go/signet/claims"
+	"github.com/signet-go/signet/internal/testkeys"
 	"github.com/signet-go/signet/jws"
 	"github.com/signet-go/signet/jwt"
 )
@@ -69,17 +66,13 @@ var pairsOnce = sync.OnceValue(func() []keyPair {
 	}
 	h, err := jws.NewHMAC(jws.HS256, []byte("0123456789abcdef0123456789abcdef"))
 	must(err)
-	rk, err := rsa.GenerateKey(rand.Reader, 2048)
-	must(err)
+	// The committed test keys (internal/testkeys).
+	rk, ek, edk := testkeys.RSA(0), testkeys.ECDSA(elliptic.P256(), 0), testkeys.Ed25519(0)
 	rs, err := jws.NewRSASigner(jws.RS256, rk)
 	must(err)
 	ps, err := jws.NewRSASigner(jws.PS256, rk)
 	must(err)
-	ek, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	must(err)
 	es, err := jws.NewECDSASigner(jws.ES256, ek)
-	must(err)
-	_, edk, err := ed25519.GenerateKey(rand.Reader)
 	must(err)
 	ed, err := jws.NewEd25519Signer(edk)
 	must(err)

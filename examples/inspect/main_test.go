@@ -2,11 +2,8 @@ package main
 
 import (
 	"bytes"
-	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/rsa"
 	"crypto/x509"
 	"encoding/pem"
 	"io"
@@ -17,6 +14,7 @@ import (
 	"time"
 
 	"github.com/signet-go/signet/claims"
+	"github.com/signet-go/signet/internal/testkeys"
 	"github.com/signet-go/signet/jws"
 	"github.com/signet-go/signet/jwt"
 )
@@ -113,10 +111,7 @@ func makeSample(key jws.Signer) (string, error) {
 }
 
 func TestRSA(t *testing.T) {
-	priv, err := rsa.GenerateKey(rand.Reader, 2048)
-	if err != nil {
-		t.Fatal(err)
-	}
+	priv := testkeys.RSA(0)
 	signer, err := jws.NewRSASigner(jws.RS256, priv)
 	if err != nil {
 		t.Fatal(err)
@@ -181,18 +176,13 @@ func TestRelative(t *testing.T) {
 }
 
 func TestECDSAAndEd25519(t *testing.T) {
-	ecKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ecKey := testkeys.ECDSA(elliptic.P256(), 0)
 	ecSigner, err := jws.NewECDSASigner(jws.ES256, ecKey)
 	if err != nil {
 		t.Fatal(err)
 	}
-	edPublic, edPrivate, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
+	edPrivate := testkeys.Ed25519(0)
+	edPublic := edPrivate.Public().(ed25519.PublicKey)
 	edSigner, err := jws.NewEd25519Signer(edPrivate)
 	if err != nil {
 		t.Fatal(err)
