@@ -4,3 +4,6 @@ package claims
 func DateParts(d NumericDate) (sec int64, nsec int32, inexact, present bool) {
 	return d.sec, d.nsec, d.inexact, d.present
 }
+
+// DecodeGeneral is Decode without its fast paths.
+func DecodeGeneral(payload []byte, dst any) error { return decode(payload, dst, true) }

@@ -33,6 +33,7 @@ func planFor(t reflect.Type) *fieldSet {
 	}
 	fs := makeFieldSet(nil, nil, t)
 	fs.shadowErr = shadowedRegistered(&fs, t)
+	fs.regPath = registeredPath(&fs, t)
 	p, _ := plans.LoadOrStore(t, &fs)
 	return p.(*fieldSet)
 }
@@ -66,6 +67,10 @@ type fieldSet struct {
 	// Registered that another field hides or drops (see
 	// shadowedRegistered), or is nil.
 	shadowErr error
+	// regPath, set by planFor, is the index sequence of the embedded
+	// Registered whose seven fields are all live, reached through no
+	// pointer, so that Decode can fill them without reflection; or nil.
+	regPath []int
 }
 
 // makeFieldSet returns the fieldSet of the struct type t, built by appending
@@ -342,6 +347,53 @@ func shadowedRegistered(fs *fieldSet, t reflect.Type) error {
 		return e
 	}
 	return nil
+}
+
+// registeredPath returns the index sequence of the Registered embedded in
+// the struct type t if its seven fields are all live and no pointer lies
+// on the way to it, or nil.
+func registeredPath(fs *fieldSet, t reflect.Type) []int {
+	var path []int
+	n := 0
+	for i := range fs.fields {
+		f := &fs.fields[i]
+		if !f.registered {
+			continue
+		}
+		p := fs.path(f)
+		switch {
+		case f.dead:
+			return nil
+		case path == nil:
+			path = p[:len(p)-1]
+		case !slicesEqual(path, p[:len(p)-1]):
+			return nil
+		}
+		n++
+	}
+	if n != registeredFields {
+		return nil
+	}
+	for _, i := range path {
+		sf := t.Field(i)
+		if sf.Type.Kind() == reflect.Pointer {
+			return nil
+		}
+		t = sf.Type
+	}
+	return path
+}
+
+func slicesEqual(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // goFieldPath returns the Go selector of the field at index path in the

@@ -9,8 +9,8 @@ import (
 
 // TestAllocations pins the allocation counts of the HS256 hot paths so they
 // do not creep back. Verify: one buffer for the token and its decoded parts,
-// the claims value, and one per decoded string and slice (iss, sub, jti,
-// name, aud and its slice). Sign: the JSON encoding, the Audience's
+// the claims value, one copy of the payload that every decoded string
+// shares (iss, sub, jti, name, aud), and aud's slice. Sign: the JSON encoding, the Audience's
 // encoding and the token buffer, plus two per date (encoding/json boxes the
 // NumericDate value to call its MarshalJSON, which returns a new slice),
 // until a dedicated encoder for claims.Registered replaces encoding/json
@@ -30,8 +30,8 @@ func TestAllocations(t *testing.T) {
 		if _, err := jwt.Verify[userClaims](k, tok, opts); err != nil {
 			t.Fatal(err)
 		}
-	}); n > 8 {
-		t.Errorf("HS256 Verify allocates %v times, want at most 8", n)
+	}); n > 4 {
+		t.Errorf("HS256 Verify allocates %v times, want at most 4", n)
 	}
 	if n := testing.AllocsPerRun(100, func() {
 		if _, err := jwt.Sign(k, jws.Header{}, &c); err != nil {
