@@ -65,9 +65,10 @@
 // duplicate member names at any depth, a member whose name matches a field
 // only when case is ignored ("ISS" for "iss", "ſub" for "sub"), invalid
 // UTF-8, lone surrogates, a byte-order mark, nesting deeper than 32 levels
-// inside the claims object,
-// anything after the object, and a registered claim that is null or of the
-// wrong type. On error the destination is left zero, never half decoded.
+// inside the claims object, anything after the object, and a registered
+// claim that is null or of the wrong type. A claims type whose own field
+// hides a registered claim of its embedded Registered is refused. On error
+// the destination is left zero, never half decoded.
 //
 // # Validation
 //

@@ -53,7 +53,8 @@ type Validator struct {
 	// than MaxAge (plus Leeway) ago. Negative values are refused.
 	MaxAge time.Duration
 	// AllowMissingExpiry accepts tokens without "exp". Such a token never
-	// expires by itself: pair this with MaxAge or CheckID.
+	// expires by itself: pair this with MaxAge or CheckID. A present "exp"
+	// is always checked, "exp":0 (1970-01-01) included.
 	AllowMissingExpiry bool
 
 	// CheckID, when set, requires "jti" and is called with it, for replay
@@ -106,10 +107,11 @@ type Validator struct {
 // the fraction it was decoded with, even one finer than a nanosecond. With
 // exp = 100, now = 99.5 s is valid and now = 100 s has expired; with
 // exp = 100.5, now = 100 s is still valid; with nbf = 100.5 or iat = 100.5,
-// now = 100 s is too early. Nothing is rounded toward acceptance. The one
-// approximation is at the ends of int64 seconds (about 292 billion years
-// from now): the arithmetic saturates instead of overflowing, so dates near
-// them and huge durations behave as the far past or far future.
+// now = 100 s is too early. Nothing is rounded, toward acceptance or
+// refusal. At the ends of int64 seconds (about 292 billion years away) the
+// arithmetic saturates instead of overflowing: dates near them and huge
+// durations behave as the far past or far future, which, the clock being
+// well inside that range, gives every comparison its exact outcome.
 //
 // Presence is not the value: a present date of 0 (1970-01-01T00:00:00Z) is
 // a date like any other, so "exp":0 has expired, even with
