@@ -108,6 +108,49 @@ func ExampleVerifyKeyed() {
 	// 2026-09 refused: jws: key not found: "2026-09"
 }
 
+// A ResolverFunc wraps another Resolver, here to count the kids that were
+// not found, as a service exports them as a metric. The keys the wrapped
+// Resolver returns pass through unchanged, so the token's "alg" still picks
+// among them.
+func ExampleResolverFunc() {
+	rs, _ := jws.NewHMAC(jws.HS256, []byte("the HS256 key of kid 'a', 32 B.."))
+	hs, _ := jws.NewHMAC(jws.HS512, []byte("the HS512 key of kid 'a', which must be 64 bytes long, is this.."))
+	keys := jws.ResolverFunc(func(ctx context.Context, kid string, alg jws.Algorithm) ([]jws.Verifier, error) {
+		if kid == "a" {
+			return []jws.Verifier{rs, hs}, nil // one kid, two algorithms
+		}
+		return nil, fmt.Errorf("%w: %q", jws.ErrKeyNotFound, kid)
+	})
+	var notFound int
+	counted := jws.ResolverFunc(func(ctx context.Context, kid string, alg jws.Algorithm) ([]jws.Verifier, error) {
+		vs, err := keys.Resolve(ctx, kid, alg)
+		if errors.Is(err, jws.ErrKeyNotFound) {
+			notFound++
+		}
+		return vs, err
+	})
+
+	ctx := context.Background()
+	for _, t := range []struct {
+		kid string
+		key *jws.HMAC
+	}{{"a", hs}, {"a", rs}, {"b", rs}} {
+		token, _ := jws.Sign(t.key, jws.Header{KeyID: t.kid}, []byte("hi"))
+		h, payload, err := jws.VerifyKeyed(ctx, counted, token)
+		if err != nil {
+			fmt.Println("refused:", err)
+			continue
+		}
+		fmt.Println(h.Algorithm, string(payload))
+	}
+	fmt.Println("not found:", notFound)
+	// Output:
+	// HS512 hi
+	// HS256 hi
+	// refused: jws: key not found: "b"
+	// not found: 1
+}
+
 // ParseUnverified is for tools that display tokens. Never trust its result.
 func ExampleParseUnverified() {
 	token := "eyJhbGciOiJIUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJhZGEifQ.bm90IGEgcmVhbCBzaWduYXR1cmU"

@@ -3,3 +3,13 @@ package jwk
 // WaitFetches waits for the fetches r has started, so that a test sees
 // what a background refresh did.
 func WaitFetches(r *Remote) { r.fetches.Wait() }
+
+// MaxMissing is the bound of the negative cache.
+const MaxMissing = maxMissing
+
+// MissingLen returns the number of kids in r's negative cache.
+func MissingLen(r *Remote) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.missing)
+}

@@ -1146,3 +1146,42 @@ func TestDiscover(t *testing.T) {
 		t.Errorf("Discover(cancelled) = %v, want context.Canceled", err)
 	}
 }
+
+// TestRemoteNegativeCacheBound checks that the negative cache of unknown
+// kids stays bounded: full, it drops expired entries, and if none has
+// expired it remembers no more (the cooldown still bounds refetches).
+func TestRemoteNegativeCacheBound(t *testing.T) {
+	p := newIDP(t)
+	p.publish(t, "a")
+	clk := newClock()
+	const cooldown = time.Second
+	r, _ := remote(t, p, clk, jwk.RemoteOptions{Cooldown: cooldown, NegativeCache: time.Hour})
+	mustVerify(t, r, token(t, "a"), "token of a")
+	for i := range jwk.MaxMissing + 10 {
+		clk.Advance(cooldown)
+		if err := verify(r, forged(fmt.Sprintf("k%d", i))); !errors.Is(err, jws.ErrKeyNotFound) {
+			t.Fatalf("forged kid %d: %v", i, err)
+		}
+	}
+	if n := jwk.MissingLen(r); n != jwk.MaxMissing {
+		t.Fatalf("negative cache holds %d kids, want the bound %d", n, jwk.MaxMissing)
+	}
+	if got, want := p.requests.Load(), int64(1+jwk.MaxMissing+10); got != want {
+		t.Fatalf("%d requests, want %d (one per cooldown)", got, want)
+	}
+	// The first kids are remembered; the last ones, which found it full,
+	// are not, so after a cooldown they are refetched.
+	before := p.requests.Load()
+	clk.Advance(cooldown)
+	wantRefused(t, r, forged("k0"), "a remembered kid", jws.ErrKeyNotFound, "unknown at the last refetch")
+	wantRefused(t, r, forged(fmt.Sprintf("k%d", jwk.MaxMissing+5)), "a kid the full cache dropped", jws.ErrKeyNotFound, "(refetched)")
+	if got := p.requests.Load() - before; got != 1 {
+		t.Errorf("%d requests, want 1", got)
+	}
+	// Once the entries expire, a full cache makes room.
+	clk.Advance(time.Hour)
+	wantRefused(t, r, forged("new"), "a new kid", jws.ErrKeyNotFound, "(refetched)")
+	if n := jwk.MissingLen(r); n != 1 {
+		t.Errorf("after expiry the negative cache holds %d kids, want 1", n)
+	}
+}
