@@ -112,3 +112,26 @@ func FuzzFoldEqual(f *testing.F) {
 		}
 	})
 }
+
+// TestPlanForConcurrent checks that goroutines asking for the plan of a
+// type not seen before all get the same plan (run it with -race).
+func TestPlanForConcurrent(t *testing.T) {
+	typ := reflect.StructOf([]reflect.StructField{
+		{Name: "Registered", Type: reflect.TypeFor[Registered](), Anonymous: true},
+		{Name: "Aud", Type: reflect.TypeFor[string](), Tag: `json:"aud"`},
+	})
+	const n = 8
+	plans := make(chan *fieldSet, n)
+	for range n {
+		go func() { plans <- planFor(typ) }()
+	}
+	first := <-plans
+	for range n - 1 {
+		if p := <-plans; p != first {
+			t.Fatalf("planFor gave two plans for %v", typ)
+		}
+	}
+	if first.shadowErr == nil || !strings.Contains(first.shadowErr.Error(), "field Aud") {
+		t.Errorf("plan of %v: shadowErr = %v, want field Aud named", typ, first.shadowErr)
+	}
+}
