@@ -43,9 +43,11 @@
 //   - sign a token: [Sign], and the example of Sign;
 //   - verify a token: [Verify] with a [claims.Validator] naming your issuer
 //     and audience, and the example of Verify;
-//   - verify with an identity provider's keys: parse its JWK Set with
-//     jwk.ParseSet (package jws/jwk), or keep it current with jwk.Remote,
-//     and pass it to [VerifyKeyed] (example "IdentityProviderKeys");
+//   - verify with an identity provider's keys: point a jwk.Remote
+//     (package jws/jwk) at its jwks_uri with jwk.NewRemote, or find it from
+//     the issuer with jwk.Discover, and pass it to [VerifyKeyed] with the
+//     request's context; a JWK Set you already hold parses with
+//     jwk.ParseSet (example "IdentityProviderKeys");
 //   - use keys from PEM files: [jws.ParsePEMSigner] and
 //     [jws.ParsePEMVerifier] (example "KeysFromPEM");
 //   - read claims not known at compile time: Verify into [claims.Dynamic]

@@ -67,10 +67,13 @@ func Example_keysFromPEM() {
 	// jws: unsupported algorithm: ES256 cannot be used with an Ed25519 key
 }
 
-// How do I verify the tokens of an identity provider? Take its JWK Set
-// (from the jwks_uri of its OpenID configuration), parse it, and let
-// VerifyKeyed pick the key by the token's "kid". The provider chooses the
-// keys; you still choose the issuer and the audience to accept.
+// How do I verify the tokens of an identity provider? Give VerifyKeyed its
+// JWK Set, which picks the key by the token's "kid". A service points a
+// jwk.Remote at the provider's jwks_uri (jwk.NewRemote, or jwk.Discover from
+// the issuer), which fetches the set and keeps it current; here the set is
+// parsed from its JSON with jwk.ParseSet. Both are jws.Resolvers. The
+// provider chooses the keys; you still choose the issuer and the audience
+// to accept.
 func Example_identityProviderKeys() {
 	// The provider's JWK Set, as its jwks_uri serves it.
 	const jwks = `{"keys":[{"kty":"OKP","crv":"Ed25519","kid":"2026-11","alg":"EdDSA","use":"sig",` +

@@ -8,7 +8,9 @@
 // the request's context:
 //
 //	keys, err := jwk.NewRemote("https://idp.example/.well-known/jwks.json", nil)
-//	…
+//	if err != nil {
+//		return err
+//	}
 //	c, err := jwt.VerifyKeyed[MyClaims](r.Context(), keys, token, &jwt.VerifyOptions{
 //		Claims: claims.Validator{Issuer: "https://idp.example", Audience: "my-api"},
 //	})

@@ -113,7 +113,9 @@ type FetchEvent struct {
 // [jws.Resolver], for jwt.VerifyKeyed and [jws.VerifyKeyed]:
 //
 //	keys, err := jwk.NewRemote("https://idp.example/.well-known/jwks.json", nil)
-//	…
+//	if err != nil {
+//		return err
+//	}
 //	c, err := jwt.VerifyKeyed[MyClaims](r.Context(), keys, token, opts)
 //
 // A Remote is safe for concurrent use and needs no cleanup: it starts no
