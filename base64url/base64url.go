@@ -86,7 +86,7 @@ func Encode(dst, src []byte) {
 
 // AppendEncode appends the base64url encoding of src to dst, without
 // padding, and returns the extended slice. It allocates only when dst has
-// less than [EncodedLen](len(src)) bytes of spare capacity.
+// less than [EncodedLen](len(src)) bytes of spare capacity. It cannot fail.
 func AppendEncode(dst, src []byte) []byte {
 	n := EncodedLen(len(src))
 	dst = slices.Grow(dst, n)
@@ -146,15 +146,15 @@ func Decode(dst, src []byte) (n int, err error) {
 // accepts and allocates only when dst has less than
 // [DecodedLen](len(src)) bytes of spare capacity.
 //
-// On error it returns dst itself, with its length and contents unchanged,
-// and a [CorruptInputError]; nothing is appended, although the spare
-// capacity of dst (or of a grown copy that is then dropped) may have been
-// written to.
+// On error it returns nil and a [CorruptInputError], as every Append
+// function of signet does: a result or an error, never both. The bytes of
+// dst up to len(dst) are unchanged, so the caller keeps them by keeping
+// dst; its spare capacity may have been written to.
 func AppendDecode(dst, src []byte) ([]byte, error) {
 	n := DecodedLen(len(src))
 	buf := slices.Grow(dst, n)
 	if _, err := decode(buf[len(buf):len(buf)+n], src); err != nil {
-		return dst, err
+		return nil, err
 	}
 	return buf[:len(buf)+n], nil
 }

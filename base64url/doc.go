@@ -35,6 +35,16 @@
 //
 // # Errors and partial results
 //
-// On error nothing half-built is returned: [Decode] returns n == 0,
-// [AppendDecode] returns its dst unchanged and [DecodeString] returns nil.
+// On error nothing half-built is returned: [Decode] returns n == 0, and
+// [AppendDecode] and [DecodeString] return nil. Every Append function of
+// signet that can fail (this package's AppendDecode, jws.AppendSign,
+// jwt.AppendSign, the AppendSignature methods of the jws signers) returns
+// nil with its error, never dst or a partial result; the caller that
+// reuses a buffer keeps its own reference to it:
+//
+//	out, err := base64url.AppendDecode(buf[:0], src)
+//	if err != nil {
+//		return err // buf is still the caller's
+//	}
+//	buf = out
 package base64url

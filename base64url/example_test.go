@@ -49,12 +49,13 @@ func ExampleAppendDecode() {
 	buf, err := base64url.AppendDecode(buf, []byte("eyJzdWIiOiIxIn0"))
 	fmt.Printf("%s %v\n", buf, err)
 
-	// On error nothing is appended: buf comes back as it was.
-	buf, err = base64url.AppendDecode(buf, []byte("Zm9v="))
-	fmt.Printf("%s %v\n", buf, err)
+	// On error AppendDecode returns nil, as every Append function of
+	// signet does; buf itself is unchanged.
+	out, err := base64url.AppendDecode(buf, []byte("Zm9v="))
+	fmt.Printf("%q %v; buf is still %s\n", out, err, buf)
 	// Output:
 	// {"sub":"1"} <nil>
-	// {"sub":"1"} base64url: illegal data at input byte 4
+	// "" base64url: illegal data at input byte 4; buf is still {"sub":"1"}
 }
 
 func ExampleCorruptInputError() {

@@ -24,19 +24,38 @@ const DefaultMaxSize = 64 << 10
 // cannot be encoded as one Verify would accept (invalid UTF-8, a parameter
 // of Header.Extra that is not valid JSON or shadows a registered one) is an
 // error wrapping [ErrMalformed].
+//
+// With a Signer of another package, Sign copies the token out of the buffer
+// the Signer wrote into, so that a Signer that keeps that buffer cannot
+// change the string afterwards; the package's own Signers keep nothing,
+// and their tokens cost no copy.
 func Sign(s Signer, h Header, payload []byte) (string, error) {
 	b, err := AppendSign(nil, s, h, payload)
 	if err != nil {
 		return "", err
 	}
-	// b is never written again: hand its bytes to the string, as
-	// strings.Builder does, rather than copying them.
+	if o, ok := s.(retainsNothing); !ok || !o.retainsNothing() {
+		return string(b), nil
+	}
+	// No one else holds b, and it is never written again: hand its bytes
+	// to the string, as strings.Builder does, rather than copying them.
 	return unsafe.String(unsafe.SliceData(b), len(b)), nil
+}
+
+// retainsNothing is implemented by the Signers of this package. Its method
+// reports whether AppendSignature hands none of the buffers it is given
+// (dst, signingInput) to code outside the package, which could keep them:
+// only then may Sign make its string share the buffer's memory. It is
+// unexported so that no other Signer can claim it.
+type retainsNothing interface {
+	retainsNothing() bool
 }
 
 // AppendSign appends the compact serialization of payload signed by s to
 // dst and returns the extended buffer, as [Sign] does. On error it returns
-// nil. It allocates nothing beyond what the Signer does when dst has room.
+// nil, as every Append function of signet does: the bytes of dst up to its
+// length are unchanged, its spare capacity may have been written to. It
+// allocates nothing beyond what the Signer does when dst has room.
 func AppendSign(dst []byte, s Signer, h Header, payload []byte) ([]byte, error) {
 	if s == nil {
 		return nil, fmt.Errorf("%w: nil Signer", ErrInvalidKey)

@@ -99,6 +99,10 @@ func (s *ECDSASigner) Verifier() Verifier {
 	return s.verifier
 }
 
+// retainsNothing reports true: a crypto.Signer from NewSigner sees only a
+// digest in a buffer of AppendSignature's own, never dst or signingInput.
+func (s *ECDSASigner) retainsNothing() bool { return true }
+
 // usable reports whether s was built by NewECDSASigner or NewSigner.
 func (s *ECDSASigner) usable() bool { return s != nil && s.key != nil && s.verifier.usable() }
 

@@ -88,6 +88,10 @@ func (s *Ed25519Signer) Verifier() Verifier {
 	return s.verifier
 }
 
+// retainsNothing reports whether s signs with a key of its own: the
+// crypto.Signer of NewSigner is given signingInput itself, and may keep it.
+func (s *Ed25519Signer) retainsNothing() bool { return s.priv != nil }
+
 // usable reports whether s was built by NewEd25519Signer or NewSigner.
 func (s *Ed25519Signer) usable() bool {
 	return s != nil && (s.priv != nil || s.key != nil) && s.verifier.usable() && s.alg == s.verifier.alg

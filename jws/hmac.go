@@ -75,6 +75,9 @@ func (m *HMAC) Algorithm() Algorithm {
 	return m.alg
 }
 
+// retainsNothing reports true: m hands no buffer to other code.
+func (m *HMAC) retainsNothing() bool { return true }
+
 // usable reports whether m was built by NewHMAC.
 func (m *HMAC) usable() bool { return m != nil && m.pool.New != nil }
 

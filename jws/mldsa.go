@@ -143,6 +143,10 @@ func (s *MLDSASigner) Verifier() Verifier {
 	return s.verifier
 }
 
+// retainsNothing reports whether s signs with a key of its own: the
+// crypto.Signer of NewSigner is given signingInput itself, and may keep it.
+func (s *MLDSASigner) retainsNothing() bool { return s.priv != nil }
+
 // usable reports whether s was built by NewMLDSASigner or NewSigner.
 func (s *MLDSASigner) usable() bool {
 	return s != nil && (s.priv != nil || s.key != nil) && s.verifier.usable() && s.alg == s.verifier.alg
@@ -156,7 +160,8 @@ func (s *MLDSASigner) usable() bool {
 // error wrapped together with [ErrInvalidKey], and refuses a signature
 // that is not of its parameter set's size with an error wrapping
 // [ErrInvalidSignature]. A nil or zero s returns an error wrapping
-// [ErrInvalidKey]. On error AppendSignature returns nil.
+// [ErrInvalidKey]. On error AppendSignature returns nil, as every Append
+// function of signet does.
 func (s *MLDSASigner) AppendSignature(dst, signingInput []byte) ([]byte, error) {
 	if !s.usable() {
 		return nil, errUnusable("MLDSASigner", "NewMLDSASigner or NewSigner")

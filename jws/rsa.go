@@ -124,6 +124,10 @@ func (s *RSASigner) Verifier() Verifier {
 	return s.verifier
 }
 
+// retainsNothing reports true: a crypto.Signer from NewSigner sees only a
+// digest in a buffer of AppendSignature's own, never dst or signingInput.
+func (s *RSASigner) retainsNothing() bool { return true }
+
 // usable reports whether s was built by NewRSASigner or NewSigner.
 func (s *RSASigner) usable() bool { return s != nil && s.key != nil && s.verifier.usable() }
 

@@ -77,7 +77,8 @@ func Sign(s jws.Signer, h jws.Header, c any) (string, error) {
 }
 
 // AppendSign is like [Sign] but appends the token to dst and returns the
-// extended buffer, or nil and an error.
+// extended buffer, or nil and an error, as every Append function of signet
+// does: on error the bytes of dst up to its length are unchanged.
 func AppendSign(dst []byte, s jws.Signer, h jws.Header, c any) ([]byte, error) {
 	h, payload, err := prepare(h, c)
 	if err != nil {
