@@ -53,7 +53,8 @@
 //   - read claims not known at compile time: Verify into [claims.Dynamic]
 //     and read them with [claims.Get] (example "DynamicClaims");
 //   - accept several issuers or audiences: [claims.Validator]'s Issuers
-//     and Audiences;
+//     and Audiences, any one of which must match (the claims package's
+//     example "Validator (Several)");
 //   - issue access and refresh tokens: a "typ" for each, required with
 //     [VerifyOptions].Type, and a "jti" checked by
 //     [claims.Validator].CheckID (example "AccessAndRefreshTokens"; the
