@@ -1,5 +1,6 @@
 // Package jwk reads and writes JSON Web Keys and JWK Sets (RFC 7517,
-// RFC 7518 §6, RFC 8037) and computes JWK thumbprints (RFC 7638), for
+// RFC 7518 §6, RFC 8037, and RFC 9964's AKP keys for ML-DSA) and computes
+// JWK thumbprints (RFC 7638), for
 // verifying the tokens of an identity provider (Google, Microsoft Entra ID,
 // Auth0, Okta, Keycloak, Cognito, Kubernetes) with the keys it publishes.
 //
@@ -33,6 +34,16 @@
 // among Verifiers already bound to a key; it never turns one kind of key
 // into another. [ParseKey] reads one JWK; [Key.VerifierFor] names the
 // algorithm for a key published without "alg".
+//
+// # Post-quantum keys
+//
+// Built with Go 1.27 or later, jwk reads and writes AKP keys (RFC 9964)
+// for ML-DSA-44, ML-DSA-65 and ML-DSA-87: "pub", the public key, and
+// "priv", the 32-octet seed, under an "alg" that is required and fixes the
+// parameter set (see [Key]). Built with an earlier Go, an AKP key is
+// refused with an error wrapping [jws.ErrUnsupportedAlgorithm], and a Set
+// skips it and says why, so a provider may publish ML-DSA keys beside its
+// others before every consumer can use them.
 //
 // To publish your own keys, build them with [NewKey], whose default kid is
 // the key's RFC 7638 thumbprint ([Key.Thumbprint]), take their public

@@ -68,6 +68,9 @@ func jwkSeeds(f *testing.F) (keys, sets [][]byte) {
 	for _, m := range malformedJWKs(f) {
 		keys = append(keys, []byte(m.jwk))
 	}
+	for _, doc := range akpSeedJWKs(f) {
+		keys = append(keys, []byte(doc))
+	}
 	if len(keys) < 20 || len(sets) < 3 {
 		f.Fatalf("found %d keys and %d sets in testdata", len(keys), len(sets))
 	}
@@ -149,7 +152,7 @@ func checkKeyRoundTrip(t *testing.T, k *jwk.Key) {
 		t.Fatalf("Public() = %v", err)
 	}
 	// Both keys serve the same algorithms.
-	for _, alg := range []jws.Algorithm{jws.HS256, jws.HS512, jws.RS256, jws.PS384, jws.ES256, jws.ES384, jws.ES512, jws.EdDSA} {
+	for _, alg := range []jws.Algorithm{jws.HS256, jws.HS512, jws.RS256, jws.PS384, jws.ES256, jws.ES384, jws.ES512, jws.EdDSA, jws.Ed25519, jws.MLDSA44, jws.MLDSA65, jws.MLDSA87} {
 		v1, err1 := k.VerifierFor(alg)
 		v2, err2 := k2.VerifierFor(alg)
 		if (err1 == nil) != (err2 == nil) || (v1 == nil) != (err1 != nil) {

@@ -27,6 +27,7 @@ const (
 	ktyEC  = "EC"
 	ktyOKP = "OKP"
 	ktyOct = "oct"
+	ktyAKP = "AKP" // RFC 9964: ML-DSA, on Go 1.27 and later
 )
 
 // maxRSABits is the largest RSA modulus a JWK may carry. Verifying with a
@@ -35,8 +36,10 @@ const (
 const maxRSABits = 8192
 
 // A Key is a JSON Web Key (RFC 7517): an RSA, EC (P-256, P-384, P-521), OKP
-// (Ed25519) or oct (HMAC secret) key, public or private, with the JWK's
-// metadata ("kid", "alg", "use", "key_ops" and the X.509 members).
+// (Ed25519), AKP (ML-DSA-44, ML-DSA-65, ML-DSA-87; RFC 9964) or oct (HMAC
+// secret) key, public or private, with the JWK's metadata ("kid", "alg",
+// "use", "key_ops" and the X.509 members). AKP keys need signet built with
+// Go 1.27 or later (see [AKP keys]).
 //
 // A Key is immutable and safe for concurrent use (only [Key.UnmarshalJSON]
 // replaces it, as decoding into any value does). Build one with [ParseKey]
@@ -63,13 +66,33 @@ const maxRSABits = 8192
 // (an "n" in an EC key) are refused too; other unknown members are ignored
 // (RFC 7517 §4).
 //
-// The key material must be exactly what RFC 7518 §6 and RFC 8037 §2
-// describe: EC coordinates and "d" of the curve's exact length, and a point
-// on the curve; Ed25519 "x" and "d" of 32 octets; RSA "e" without leading
-// zero, odd, at least 3 and below 2³¹. Private keys must match their public
-// part: EC and Ed25519 "d" must give "x" (and "y"), and an RSA private key
-// must satisfy p·q = n and [rsa.PrivateKey.Validate], including its CRT
-// values "dp", "dq" and "qi".
+// The key material must be exactly what RFC 7518 §6, RFC 8037 §2 and
+// RFC 9964 describe: EC coordinates and "d" of the curve's exact length, and
+// a point on the curve; Ed25519 "x" and "d" of 32 octets; RSA "e" without
+// leading zero, odd, at least 3 and below 2³¹; an AKP "pub" of exactly the
+// length of its parameter set's public key, and "priv" of 32 octets. Private
+// keys must match their public part: EC and Ed25519 "d" must give "x" (and
+// "y"), an AKP "priv" (the ML-DSA seed) must derive "pub", and an RSA
+// private key must satisfy p·q = n and [rsa.PrivateKey.Validate], including
+// its CRT values "dp", "dq" and "qi".
+//
+// # AKP keys
+//
+// An AKP JWK (RFC 9964) holds an ML-DSA key: "pub", the encoded public key,
+// and for a private key "priv", the 32-octet seed FIPS 204 derives the key
+// from (signet never reads or writes the expanded private key). Its "alg"
+// is required and fixes the parameter set: ML-DSA-44, ML-DSA-65 or
+// ML-DSA-87, whose public keys are 1312, 1952 and 2592 octets. A JWK
+// without "alg" is malformed; an "alg" of another key type (RS256) makes
+// the key invalid; any other "alg" (another algorithm that AKP keys may
+// carry) is unsupported. An AKP key verifies and signs only its "alg".
+//
+// ML-DSA needs crypto/mldsa, which Go's standard library has from Go 1.27
+// on. Built with an earlier Go, signet refuses every AKP JWK with an error
+// wrapping [jws.ErrUnsupportedAlgorithm] that says so, and a [Set] skips it
+// for that reason. (The rules common to all JWKs come first: an AKP JWK
+// that is not strict JSON, or has a member in the wrong case or of another
+// key type, is malformed on every Go release.)
 //
 // Two leniencies are deliberate and limited. RSA "n" may carry one leading
 // zero octet: RFC 7518 §6.3.1.1 forbids it, but real providers have
@@ -98,8 +121,8 @@ const maxRSABits = 8192
 // with an error wrapping [jws.ErrMalformed]. Bad key material (a point off the
 // curve, a coordinate of the wrong length, a small modulus, a private part
 // that does not match, an "alg" the key cannot serve) wraps [jws.ErrInvalidKey].
-// A "kty" or "crv" signet does not implement (Ed448, X25519, secp256k1)
-// wraps [jws.ErrUnsupportedAlgorithm].
+// A "kty" or "crv" signet does not implement (Ed448, X25519, secp256k1), or
+// an AKP key before Go 1.27, wraps [jws.ErrUnsupportedAlgorithm].
 type Key struct {
 	kty    string
 	kid    string
@@ -108,11 +131,11 @@ type Key struct {
 	alg    jws.Algorithm
 	x509   X509
 
-	// pub is *rsa.PublicKey, *ecdsa.PublicKey or ed25519.PublicKey; nil
-	// for oct.
+	// pub is *rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey or (AKP)
+	// *mldsa.PublicKey; nil for oct.
 	pub crypto.PublicKey
-	// priv is *rsa.PrivateKey, *ecdsa.PrivateKey, ed25519.PrivateKey, or
-	// []byte for oct; nil for a public key.
+	// priv is *rsa.PrivateKey, *ecdsa.PrivateKey, ed25519.PrivateKey,
+	// *mldsa.PrivateKey, or []byte for oct; nil for a public key.
 	priv crypto.PrivateKey
 }
 
@@ -132,8 +155,8 @@ type X509 struct {
 	SHA256Thumbprint []byte
 }
 
-// ParseKey parses a JSON Web Key (RFC 7517 §4; RFC 7518 §6; RFC 8037 §2)
-// under the rules of [Key]. On error it returns nil.
+// ParseKey parses a JSON Web Key (RFC 7517 §4; RFC 7518 §6; RFC 8037 §2;
+// RFC 9964) under the rules of [Key]. On error it returns nil.
 func ParseKey(data []byte) (*Key, error) {
 	k, _, err := parseKey(data)
 	if err != nil {
@@ -144,11 +167,14 @@ func ParseKey(data []byte) (*Key, error) {
 
 // NewKey returns a JWK holding key, which is one of *rsa.PublicKey,
 // *rsa.PrivateKey, *ecdsa.PublicKey, *ecdsa.PrivateKey (P-256, P-384 or
-// P-521), ed25519.PublicKey, ed25519.PrivateKey, or []byte for an oct (HMAC)
-// secret. The key is copied and checked as [ParseKey] checks a JWK.
+// P-521), ed25519.PublicKey, ed25519.PrivateKey, []byte for an oct (HMAC)
+// secret, or, built with Go 1.27 or later, *mldsa.PublicKey and
+// *mldsa.PrivateKey (an AKP key). The key is copied and checked as
+// [ParseKey] checks a JWK.
 //
 // alg is the JWK's "alg": one of the package's algorithms, which the key
-// must suit, or "" for a key without "alg". kid is its "kid"; "" sets it to
+// must suit, or "" for a key without "alg". An ML-DSA key always has its
+// "alg" (RFC 9964 requires it): "" gives the key's own parameter set. kid is its "kid"; "" sets it to
 // the base64url SHA-256 thumbprint of the key (RFC 7638 §3; RFC 7517 §4.5
 // leaves the choice of kid to the producer). The Key has no "use",
 // "key_ops" or X.509 members.
@@ -253,6 +279,8 @@ func (k *Key) SignerFor(alg jws.Algorithm) (jws.Signer, error) {
 		return nonNil(jws.NewECDSASigner(alg, priv))
 	case ed25519.PrivateKey:
 		return nonNil(jws.NewSigner(alg, priv))
+	case crypto.Signer: // *mldsa.PrivateKey, of an AKP key
+		return nonNil(jws.NewSigner(alg, priv))
 	}
 	return nil, errorf(jws.ErrInvalidKey, "no key")
 }
@@ -272,8 +300,8 @@ func (k *Key) Use() string { return k.use }
 // absent. A non-nil empty slice means the JWK allows no operation.
 func (k *Key) KeyOps() []string { return slices.Clone(k.keyOps) }
 
-// KeyType returns the JWK's "kty" (RFC 7517 §4.1): "RSA", "EC", "OKP" or
-// "oct"; "" for the zero Key.
+// KeyType returns the JWK's "kty" (RFC 7517 §4.1): "RSA", "EC", "OKP", "AKP"
+// or "oct"; "" for the zero Key.
 func (k *Key) KeyType() string { return k.kty }
 
 // IsPrivate reports whether k holds secret material: a private key, or an
@@ -305,8 +333,9 @@ func (k *Key) Public() (*Key, error) {
 
 // CryptoKey returns the Go key k holds: *rsa.PublicKey, *rsa.PrivateKey,
 // *ecdsa.PublicKey, *ecdsa.PrivateKey, ed25519.PublicKey,
-// ed25519.PrivateKey, or a copy of the secret as []byte for an oct key; nil
-// for the zero Key. The caller must not modify it.
+// ed25519.PrivateKey, *mldsa.PublicKey, *mldsa.PrivateKey, or a copy of the
+// secret as []byte for an oct key; nil for the zero Key. The caller must not
+// modify it.
 func (k *Key) CryptoKey() any {
 	switch priv := k.priv.(type) {
 	case nil:
@@ -336,7 +365,8 @@ func (k *Key) X509() X509 {
 // [Key.Public] for what may be published. Members appear in a fixed order:
 // "kty", "kid", "use", "key_ops", "alg", the key material in the order of
 // RFC 7518 §6 ("crv", "x", "y" or "n", "e", then "d" and the other private
-// members), then "x5u", "x5c", "x5t", "x5t#S256". Unknown members of a
+// members; for AKP, "pub" then "priv"), then "x5u", "x5c", "x5t",
+// "x5t#S256". Unknown members of a
 // parsed JWK are not kept. Key material is written in its canonical form
 // (RSA integers without leading zeros), so ParseKey(MarshalJSON) gives
 // back the same key.
@@ -408,8 +438,9 @@ func (k *Key) newVerifier(alg jws.Algorithm) (jws.Verifier, error) {
 		return nonNilVerifier(jws.NewECDSAVerifier(alg, pub))
 	case ed25519.PublicKey:
 		return nonNilVerifier(jws.NewVerifier(alg, pub))
+	default: // *mldsa.PublicKey, of an AKP key
+		return nonNilVerifier(jws.NewVerifier(alg, pub))
 	}
-	return nil, errorf(jws.ErrInvalidKey, "no key")
 }
 
 // algorithmKeyType returns the JWK key type that serves alg, or "" if alg
@@ -424,6 +455,8 @@ func algorithmKeyType(alg jws.Algorithm) string {
 		return ktyEC
 	case jws.EdDSA, jws.Ed25519:
 		return ktyOKP
+	case jws.MLDSA44, jws.MLDSA65, jws.MLDSA87:
+		return ktyAKP
 	}
 	return ""
 }
@@ -443,6 +476,7 @@ func keyTypeAlgorithms(kty string) []jws.Algorithm {
 		// same signatures.
 		return []jws.Algorithm{jws.EdDSA, jws.Ed25519}
 	}
+	// An AKP key always has its one "alg".
 	return nil
 }
 
@@ -511,6 +545,7 @@ func curveOf(c elliptic.Curve) (curveParams, bool) {
 type jwkRaw struct {
 	kty, use, keyOps, alg, kid, x5u, x5c, x5t, x5tS256 []byte
 	crv, x, y, d, n, e, p, q, dp, dq, qi, oth, k       []byte
+	pub, priv                                          []byte
 }
 
 // field returns where the raw value of the registered member name goes, or
@@ -561,6 +596,10 @@ func (m *jwkRaw) field(name []byte) *[]byte {
 		return &m.oth
 	case "k":
 		return &m.k
+	case "pub":
+		return &m.pub
+	case "priv":
+		return &m.priv
 	}
 	return nil
 }
@@ -574,6 +613,7 @@ func isCaseVariantOfJWKMember(name []byte) bool {
 	for _, m := range [...]string{
 		"kty", "use", "key_ops", "alg", "kid", "x5u", "x5c", "x5t", "x5t#S256",
 		"crv", "x", "y", "d", "n", "e", "p", "q", "dp", "dq", "qi", "oth", "k",
+		"pub", "priv",
 	} {
 		if string(name) != m && strings.EqualFold(string(name), m) {
 			return true
@@ -583,7 +623,7 @@ func isCaseVariantOfJWKMember(name []byte) bool {
 }
 
 // materialMember reports whether the key-material member name belongs to
-// key type kty (RFC 7518 §6, RFC 8037 §2).
+// key type kty (RFC 7518 §6, RFC 8037 §2, RFC 9964).
 func materialMember(kty, name string) bool {
 	switch kty {
 	case ktyRSA:
@@ -603,6 +643,8 @@ func materialMember(kty, name string) bool {
 		}
 	case ktyOct:
 		return name == "k"
+	case ktyAKP:
+		return name == "pub" || name == "priv"
 	}
 	return false
 }
@@ -649,6 +691,7 @@ type jwkFields struct {
 	n, e, d, p, q      []byte
 	dp, dq, qi         []byte
 	x, y, k            []byte
+	pub, priv          []byte
 	oth                bool
 }
 
@@ -667,7 +710,7 @@ func (m *jwkRaw) decode() (f jwkFields, err error) {
 		return f, err
 	}
 	switch f.kty {
-	case ktyRSA, ktyEC, ktyOKP, ktyOct:
+	case ktyRSA, ktyEC, ktyOKP, ktyOct, ktyAKP:
 	default:
 		return f, errorf(jws.ErrUnsupportedAlgorithm, "JWK key type %q", f.kty)
 	}
@@ -729,6 +772,7 @@ func (m *jwkRaw) decode() (f jwkFields, err error) {
 		{"n", m.n, &f.n}, {"e", m.e, &f.e}, {"d", m.d, &f.d}, {"p", m.p, &f.p}, {"q", m.q, &f.q},
 		{"dp", m.dp, &f.dp}, {"dq", m.dq, &f.dq}, {"qi", m.qi, &f.qi},
 		{"x", m.x, &f.x}, {"y", m.y, &f.y}, {"k", m.k, &f.k},
+		{"pub", m.pub, &f.pub}, {"priv", m.priv, &f.priv},
 	} {
 		if b.raw == nil {
 			continue
@@ -894,6 +938,9 @@ func (f *jwkFields) setKey(key any) error {
 			f.k = []byte{}
 		}
 	default:
+		if ok, err := f.setAKPKey(key); ok {
+			return err
+		}
 		return errorf(jws.ErrInvalidKey, "NewKey does not take a %T", key)
 	}
 	return nil
@@ -927,6 +974,8 @@ func (f *jwkFields) build() (*Key, error) {
 		err = f.buildEC(k)
 	case ktyOKP:
 		err = f.buildOKP(k)
+	case ktyAKP:
+		err = f.buildAKP(k)
 	case ktyOct:
 		if f.k == nil {
 			return nil, errorf(jws.ErrMalformed, "oct JWK has no \"k\" (RFC 7518 §6.4.1)")
@@ -1145,6 +1194,8 @@ func (k *Key) appendJSON(dst []byte) []byte {
 		if priv, ok := k.priv.(ed25519.PrivateKey); ok {
 			dst = appendB64Member(dst, "d", priv.Seed())
 		}
+	default:
+		dst = k.appendAKPMembers(dst)
 	}
 	if k.x509.URL != "" {
 		dst = append(dst, `,"x5u":`...)

@@ -32,7 +32,8 @@ import (
 // PS512; an EC key the one algorithm its curve fixes (ES256 for P-256,
 // ES384 for P-384, ES512 for P-521); an Ed25519 key EdDSA and Ed25519
 // (RFC 9864), the two names of its signatures; an oct key each
-// of HS256, HS384 and HS512 whose hash is no longer than the key. Resolve
+// of HS256, HS384 and HS512 whose hash is no longer than the key. (An AKP
+// key, for ML-DSA, always has its "alg", RFC 9964.) Resolve
 // returns all these Verifiers, each already bound to the key and its
 // algorithm, and jws uses the one whose algorithm is the token's "alg":
 // the key type always fixes the family, so an RSA public key can never be

@@ -14,7 +14,8 @@ import (
 // Thumbprint returns the JWK Thumbprint of k under the hash h (RFC 7638
 // §3): the digest of the key's required members ("e", "kty", "n" for RSA;
 // "crv", "kty", "x", "y" for EC; "crv", "kty", "x" for OKP, RFC 8037 §2;
-// "k", "kty" for oct), in lexicographic order, without whitespace, with
+// "alg", "kty", "pub" for AKP, RFC 9964; "k", "kty" for oct), in
+// lexicographic order, without whitespace, with
 // the key material in its canonical form. A private key has the thumbprint
 // of its public key. The thumbprint of an oct key is a digest of the
 // secret.
@@ -51,6 +52,8 @@ func (k *Key) appendThumbprintInput(dst []byte) []byte {
 		dst = appendB64Value(append(dst, `,"y":`...), y)
 	case ed25519.PublicKey:
 		dst = appendB64Value(append(dst, `{"crv":"Ed25519","kty":"OKP","x":`...), pub)
+	default:
+		dst = k.appendAKPThumbprintMembers(dst)
 	}
 	return append(dst, '}')
 }
