@@ -62,7 +62,9 @@
 // signet signs the JWS signing input with pure ML-DSA and an empty
 // context, hedged (randomized) as FIPS 204 recommends. Signatures are
 // 2420, 3309 and 4627 bytes long, so tokens are about 3.3, 4.5 and 6.2 KB
-// before any claims: well within [DefaultMaxSize].
+// before any claims: well within [DefaultMaxSize]. ML-DSA keys published
+// as JWKs are AKP keys (RFC 9964), which package jws/jwk reads and writes
+// on the same Go releases.
 //
 // # Minimum key sizes
 //
