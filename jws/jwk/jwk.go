@@ -174,10 +174,10 @@ func ParseKey(data []byte) (*Key, error) {
 //
 // alg is the JWK's "alg": one of the package's algorithms, which the key
 // must suit, or "" for a key without "alg". An ML-DSA key always has its
-// "alg" (RFC 9964 requires it): "" gives the key's own parameter set. kid is its "kid"; "" sets it to
-// the base64url SHA-256 thumbprint of the key (RFC 7638 §3; RFC 7517 §4.5
-// leaves the choice of kid to the producer). The Key has no "use",
-// "key_ops" or X.509 members.
+// "alg" (RFC 9964 requires it): "" gives the key's own parameter set. kid
+// is its "kid"; "" sets it to the base64url SHA-256 thumbprint of the key
+// (RFC 7638 §3; RFC 7517 §4.5 leaves the choice of kid to the producer).
+// The Key has no "use", "key_ops" or X.509 members.
 func NewKey(key any, alg jws.Algorithm, kid string) (*Key, error) {
 	if alg != "" && algorithmKeyType(alg) == "" {
 		return nil, errorf(jws.ErrUnsupportedAlgorithm, "%q is not an algorithm signet implements", alg)
@@ -366,10 +366,9 @@ func (k *Key) X509() X509 {
 // "kty", "kid", "use", "key_ops", "alg", the key material in the order of
 // RFC 7518 §6 ("crv", "x", "y" or "n", "e", then "d" and the other private
 // members; for AKP, "pub" then "priv"), then "x5u", "x5c", "x5t",
-// "x5t#S256". Unknown members of a
-// parsed JWK are not kept. Key material is written in its canonical form
-// (RSA integers without leading zeros), so ParseKey(MarshalJSON) gives
-// back the same key.
+// "x5t#S256". Unknown members of a parsed JWK are not kept. Key material is
+// written in its canonical form (RSA integers without leading zeros), so
+// ParseKey(MarshalJSON) gives back the same key.
 func (k *Key) MarshalJSON() ([]byte, error) {
 	if err := k.check(); err != nil {
 		return nil, err
