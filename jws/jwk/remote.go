@@ -370,6 +370,13 @@ func (r *Remote) Resolve(ctx context.Context, kid string, alg jws.Algorithm) ([]
 	// An unknown kid: the provider may have rotated its keys.
 	joined, err := r.await(ctx, now)
 	if !joined {
+		// A fetch that ended since cur was loaded may have brought kid.
+		if c := r.cur.Load(); c != cur {
+			if vs, ok := c.set.byKID[kid]; ok {
+				return vs, nil
+			}
+			cur = c
+		}
 		return nil, r.notFound(cur, kid, fmt.Sprintf("; no refetch before %s", r.nextAttempt().UTC().Format(time.RFC3339)))
 	}
 	if err != nil {
@@ -388,8 +395,9 @@ func (r *Remote) Resolve(ctx context.Context, kid string, alg jws.Algorithm) ([]
 
 // Ready reports whether the Remote has a set it can use, fetching one if it
 // has none or it is past its stale limit, and waiting for that fetch as
-// long as ctx allows: for start-up and readiness probes. A failed fetch is
-// retried only after the cooldown; until then Ready returns its error.
+// long as ctx allows: for start-up and readiness probes. A stale set is
+// refreshed in the background, as by Resolve. A failed fetch is retried
+// only after the cooldown; until then Ready returns its error.
 func (r *Remote) Ready(ctx context.Context) error {
 	if r == nil || r.now == nil {
 		return errZeroRemote()
@@ -400,6 +408,9 @@ func (r *Remote) Ready(ctx context.Context) error {
 	now := r.now()
 	cur := r.cur.Load()
 	if cur != nil && !now.After(cur.freshUntil.Add(r.stale)) {
+		if now.After(cur.freshUntil) {
+			r.refreshInBackground(now)
+		}
 		return nil
 	}
 	return r.usable(ctx, now, cur)
@@ -409,10 +420,10 @@ func (r *Remote) Ready(ctx context.Context) error {
 // past its stale limit), and returns why it still has none.
 func (r *Remote) usable(ctx context.Context, now time.Time, cur *remoteSet) error {
 	joined, err := r.await(ctx, now)
-	if joined && err == nil {
-		if c := r.cur.Load(); c != nil && !now.After(c.freshUntil.Add(r.stale)) {
-			return nil
-		}
+	// The fetch waited for, or one that ended since cur was loaded, may
+	// have brought a set.
+	if c := r.cur.Load(); c != nil && !now.After(c.freshUntil.Add(r.stale)) {
+		return nil
 	}
 	if err == nil {
 		r.mu.Lock()
