@@ -61,6 +61,11 @@ import (
 // Decode first sets *dst to its zero value and decodes into it; it never
 // merges into existing contents. On error *dst is left as the zero value,
 // never half-decoded.
+//
+// The decoded strings of struct fields share one copy of payload, made
+// with the first of them: one allocation for all of them, and none of
+// them changes when the caller reuses payload. Keeping any of them keeps
+// that copy alive.
 func Decode(payload []byte, dst any) error {
 	return decode(payload, dst, false)
 }

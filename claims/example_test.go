@@ -241,6 +241,21 @@ func ExampleMarshal() {
 	// {"sub":"ada","admin":true} <nil>
 }
 
+// AppendMarshal encodes into a buffer of the caller's, here one on the
+// stack, and refuses what Decode would refuse.
+func ExampleAppendMarshal() {
+	var buf [256]byte
+	c := MyClaims{Registered: claims.Registered{Issuer: "https://auth.example", Audience: claims.Audience{"api"}, ExpiresAt: claims.UnixDate(1714565700)}, Name: "Ada"}
+	out, err := claims.AppendMarshal(buf[:0], &c)
+	fmt.Println(string(out), err)
+
+	_, err = claims.AppendMarshal(nil, []string{"not", "an", "object"})
+	fmt.Println(errors.Is(err, claims.ErrMalformed))
+	// Output:
+	// {"iss":"https://auth.example","aud":"api","exp":1714565700,"name":"Ada"} <nil>
+	// true
+}
+
 // Claims not known at compile time: the registered claims land in the
 // embedded Registered, to validate, and the others stay raw JSON for Get.
 // jwt.Verify[claims.Dynamic] does this in one call, after the signature.

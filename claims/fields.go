@@ -34,6 +34,7 @@ func planFor(t reflect.Type) *fieldSet {
 	fs := makeFieldSet(nil, nil, t)
 	fs.shadowErr = shadowedRegistered(&fs, t)
 	fs.regPath = registeredPath(&fs, t)
+	fs.enc = makeEncPlan(&fs, t)
 	p, _ := plans.LoadOrStore(t, &fs)
 	return p.(*fieldSet)
 }
@@ -71,6 +72,9 @@ type fieldSet struct {
 	// Registered whose seven fields are all live, reached through no
 	// pointer, so that Decode can fill them without reflection; or nil.
 	regPath []int
+	// enc, set by planFor, is the encoding plan of the claims encoder, or
+	// nil when encoding/json encodes the type.
+	enc []encField
 }
 
 // makeFieldSet returns the fieldSet of the struct type t, built by appending

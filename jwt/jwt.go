@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/signet-go/signet/claims"
-	"github.com/signet-go/signet/internal/strictjson"
 	"github.com/signet-go/signet/jws"
 )
 
@@ -69,7 +68,8 @@ var (
 // a claims type whose own field hides a registered claim of its embedded
 // claims.Registered (see [claims.Marshal]).
 func Sign(s jws.Signer, h jws.Header, c any) (string, error) {
-	h, payload, err := prepare(h, c)
+	var buf [512]byte
+	h, payload, err := prepare(buf[:0], h, c)
 	if err != nil {
 		return "", err
 	}
@@ -80,25 +80,25 @@ func Sign(s jws.Signer, h jws.Header, c any) (string, error) {
 // extended buffer, or nil and an error, as every Append function of signet
 // does: on error the bytes of dst up to its length are unchanged.
 func AppendSign(dst []byte, s jws.Signer, h jws.Header, c any) ([]byte, error) {
-	h, payload, err := prepare(h, c)
+	var buf [512]byte
+	h, payload, err := prepare(buf[:0], h, c)
 	if err != nil {
 		return nil, err
 	}
 	return jws.AppendSign(dst, s, h, payload)
 }
 
-// prepare encodes the claims c, which must give a JSON object Verify would
-// accept, and defaults the header's "typ" to "JWT".
-func prepare(h jws.Header, c any) (jws.Header, []byte, error) {
-	payload, err := claims.Marshal(c)
+// prepare encodes the claims c into scratch, which must give a JSON object
+// Verify would accept, and defaults the header's "typ" to "JWT".
+// claims.AppendMarshal checks the encoding, or encodes c strictly by
+// construction.
+func prepare(scratch []byte, h jws.Header, c any) (jws.Header, []byte, error) {
+	payload, err := claims.AppendMarshal(scratch, c)
+	if errors.Is(err, claims.ErrMalformed) {
+		return jws.Header{}, nil, fmt.Errorf("%w: %T: %w", ErrNotObject, c, err)
+	}
 	if err != nil {
 		return jws.Header{}, nil, fmt.Errorf("jwt: encoding claims: %w", err)
-	}
-	if len(payload) == 0 || payload[0] != '{' {
-		return jws.Header{}, nil, fmt.Errorf("%w: %T encodes to %.20s", ErrNotObject, c, payload)
-	}
-	if err := strictjson.Object(payload, nil); err != nil {
-		return jws.Header{}, nil, fmt.Errorf("%w: %T: %w", ErrNotObject, c, err)
 	}
 	if h.Type == "" {
 		h.Type = "JWT"
