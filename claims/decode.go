@@ -161,7 +161,7 @@ const (
 
 // top decodes data, a whole claims set, into the zeroed struct or map v.
 func (d *decoder) top(data []byte, v reflect.Value) error {
-	if hasJSONMethods(v.Type(), true) {
+	if v.Kind() == reflect.Struct && planFor(v.Type()).topMethods || v.Kind() != reflect.Struct && hasJSONMethods(v.Type(), true) {
 		if err := strictjson.Object(data, nil); err != nil {
 			return syntaxError(err)
 		}

@@ -35,6 +35,7 @@ func planFor(t reflect.Type) *fieldSet {
 	fs.shadowErr = shadowedRegistered(&fs, t)
 	fs.regPath = registeredPath(&fs, t)
 	fs.enc = makeEncPlan(&fs, t)
+	fs.topMethods = hasJSONMethods(t, true)
 	p, _ := plans.LoadOrStore(t, &fs)
 	return p.(*fieldSet)
 }
@@ -75,6 +76,9 @@ type fieldSet struct {
 	// enc, set by planFor, is the encoding plan of the claims encoder, or
 	// nil when encoding/json encodes the type.
 	enc []encField
+	// topMethods, set by planFor, reports whether the type decodes with its
+	// own UnmarshalJSON or UnmarshalText as the target of a decoding.
+	topMethods bool
 }
 
 // makeFieldSet returns the fieldSet of the struct type t, built by appending
@@ -256,7 +260,8 @@ func containsType(ts []reflect.Type, t reflect.Type) bool {
 func lookup[S ~string | ~[]byte](fs *fieldSet, name S) *field {
 	for i := range fs.fields {
 		f := &fs.fields[i]
-		if !f.dead && sameName(f.name, string(name)) {
+		// Compared in place: string(name) in a comparison makes no string.
+		if !f.dead && len(f.name) == len(name) && (len(name) == 0 || f.name[0] == name[0]) && f.name == string(name) {
 			return f
 		}
 	}
@@ -444,8 +449,11 @@ func checkClaimsType(t reflect.Type) error {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if t.Kind() != reflect.Struct || hasJSONMethods(t, true) {
+	if t.Kind() != reflect.Struct {
 		return nil
 	}
-	return planFor(t).shadowErr
+	if fs := planFor(t); !fs.topMethods {
+		return fs.shadowErr
+	}
+	return nil
 }
