@@ -18,15 +18,15 @@ import (
 	"github.com/signet-go/signet/jws"
 )
 
-// Defaults of [RemoteOptions].
+// Defaults of [RemoteOptions], which a zero field takes.
 const (
-	DefaultTimeout       = 10 * time.Second
-	DefaultMinFreshness  = 5 * time.Minute
-	DefaultMaxFreshness  = 24 * time.Hour
-	DefaultCooldown      = 30 * time.Second
-	DefaultNegativeCache = 5 * time.Minute
-	DefaultStaleLimit    = 24 * time.Hour
-	DefaultMaxKeys       = 100
+	DefaultTimeout       = 10 * time.Second // Timeout: one fetch, request to body
+	DefaultMinFreshness  = 5 * time.Minute  // MinFreshness: the floor of a set's freshness
+	DefaultMaxFreshness  = 24 * time.Hour   // MaxFreshness: its ceiling
+	DefaultCooldown      = 30 * time.Second // Cooldown: between fetches that requests cause
+	DefaultNegativeCache = 5 * time.Minute  // NegativeCache: how long an unknown kid is remembered
+	DefaultStaleLimit    = 24 * time.Hour   // StaleLimit: how long past freshness a set serves
+	DefaultMaxKeys       = 100              // MaxKeys: members of "keys", usable or skipped
 	// MaxDocumentSize is the largest JWK Set or discovery document a
 	// Remote reads, in bytes; a larger one is an error.
 	MaxDocumentSize = 1 << 20

@@ -1161,8 +1161,11 @@ func TestRemoteNegativeCacheBound(t *testing.T) {
 	p := newIDP(t)
 	p.publish(t, "a")
 	clk := newClock()
-	const cooldown = time.Second
-	r, _ := remote(t, p, clk, jwk.RemoteOptions{Cooldown: cooldown, NegativeCache: time.Hour})
+	const cooldown = 100 * time.Millisecond
+	// NegativeCache is shorter than the set's freshness, so that no
+	// background refresh races the refetches the test counts.
+	const negative = 2 * time.Minute
+	r, _ := remote(t, p, clk, jwk.RemoteOptions{Cooldown: cooldown, NegativeCache: negative})
 	mustVerify(t, r, token(t, "a"), "token of a")
 	for i := range jwk.MaxMissing + 10 {
 		clk.Advance(cooldown)
@@ -1186,7 +1189,7 @@ func TestRemoteNegativeCacheBound(t *testing.T) {
 		t.Errorf("%d requests, want 1", got)
 	}
 	// Once the entries expire, a full cache makes room.
-	clk.Advance(time.Hour)
+	clk.Advance(negative)
 	wantRefused(t, r, forged("new"), "a new kid", jws.ErrKeyNotFound, "(refetched)")
 	if n := jwk.MissingLen(r); n != 1 {
 		t.Errorf("after expiry the negative cache holds %d kids, want 1", n)
