@@ -3,6 +3,7 @@
 package jwk_test
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -50,8 +51,14 @@ func TestAKPUnavailable(t *testing.T) {
 		if len(set.Keys()) != 1 || set.Keys()[0].KeyType() != "OKP" {
 			t.Errorf("Keys() = %d keys, want the OKP key", len(set.Keys()))
 		}
-		if _, err := jwk.ParseSet(jwkSet(doc)); !errors.Is(err, jws.ErrInvalidKey) || !strings.Contains(err.Error(), "Go 1.27") {
-			t.Errorf("ParseSet(only an AKP key) = %v, want ErrInvalidKey (no usable key) naming Go 1.27", err)
+		// A set of only AKP keys parses (RFC 7517 §5) and says why its kid
+		// resolves to nothing.
+		only, err := jwk.ParseSet(jwkSet(withMembers(doc, `"kid":"pq"`)))
+		if err != nil || len(only.Keys()) != 0 {
+			t.Fatalf("ParseSet(only an AKP key) = %v, %v, want a set without usable keys", only, err)
+		}
+		if _, err := only.Resolve(context.Background(), "pq", jws.MLDSA44); !errors.Is(err, jws.ErrKeyNotFound) || !strings.Contains(err.Error(), "Go 1.27") {
+			t.Errorf("Resolve(pq) in a set of only an AKP key = %v, want ErrKeyNotFound naming Go 1.27", err)
 		}
 	}
 	// The rules common to every JWK still come first.

@@ -28,8 +28,11 @@
 //
 // # Keys fix the algorithm
 //
-// Members a set cannot use (encryption keys, unknown key types) are
-// skipped, and [Set.Skipped] says why. A key whose JWK has no "alg" serves
+// Members a set cannot use (encryption keys, unknown key types, keys too
+// small or vulnerable, oct secrets beside public keys) are skipped, never
+// fatal, and [Set.Skipped] says why, as does resolving a skipped key's
+// kid. A kid two of whose keys could verify one algorithm is refused for
+// that algorithm rather than tried twice (see [Set]). A key whose JWK has no "alg" serves
 // only the algorithms of its own type, and the token's "alg" only picks
 // among Verifiers already bound to a key; it never turns one kind of key
 // into another. [ParseKey] reads one JWK; [Key.VerifierFor] names the
@@ -47,7 +50,10 @@
 //
 // To publish your own keys, build them with [NewKey], whose default kid is
 // the key's RFC 7638 thumbprint ([Key.Thumbprint]), take their public
-// halves with [Key.Public] and marshal a [NewSet].
+// halves with [Key.Public] and marshal a [NewSet]. MarshalJSON writes
+// public keys only, so a jwks.json handler cannot publish a "d":
+// [Key.MarshalPrivate] and [Set.MarshalPrivate] write private members, for
+// storing keys.
 //
 // # Errors
 //

@@ -82,8 +82,8 @@ func TestEd25519AlgJWK(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := json.Marshal(k)
+	b, err := k.MarshalPrivate()
 	if err != nil || !strings.Contains(string(b), `"alg":"Ed25519"`) {
-		t.Errorf("json.Marshal(NewKey(…, Ed25519, …)) = %s, %v", b, err)
+		t.Errorf("NewKey(…, Ed25519, …).MarshalPrivate() = %s, %v", b, err)
 	}
 }

@@ -153,6 +153,13 @@ type X509 struct {
 	SHA1Thumbprint []byte
 	// SHA256Thumbprint is "x5t#S256", its SHA-256 digest.
 	SHA256Thumbprint []byte
+	// Opaque holds, by member name, the X.509 members whose value is not in
+	// the form RFC 7517 §4.6–4.9 gives it (a padded "x5t", an "x5c" with
+	// line breaks, a thumbprint of the wrong length), as the raw JSON value
+	// found: signet never uses these members, so a key is not refused over
+	// them. The decoded field of such a member is left zero; MarshalJSON
+	// writes the value back as it was.
+	Opaque map[string]json.RawMessage
 }
 
 // ParseKey parses a JSON Web Key (RFC 7517 §4; RFC 7518 §6; RFC 8037 §2;
@@ -286,27 +293,61 @@ func (k *Key) SignerFor(alg jws.Algorithm) (jws.Signer, error) {
 }
 
 // KeyID returns the JWK's "kid" (RFC 7517 §4.5), or "".
-func (k *Key) KeyID() string { return k.kid }
+func (k *Key) KeyID() string {
+	if k == nil {
+		return ""
+	}
+	return k.kid
+}
 
 // Algorithm returns the JWK's "alg" (RFC 7517 §4.4), or "". It may name an
 // algorithm signet does not implement, such as an encryption algorithm.
-func (k *Key) Algorithm() jws.Algorithm { return k.alg }
+func (k *Key) Algorithm() jws.Algorithm {
+	if k == nil {
+		return ""
+	}
+	return k.alg
+}
 
 // Use returns the JWK's "use" (RFC 7517 §4.2): "sig", "enc", another value,
 // or "" if absent.
-func (k *Key) Use() string { return k.use }
+func (k *Key) Use() string {
+	if k == nil {
+		return ""
+	}
+	return k.use
+}
 
 // KeyOps returns a copy of the JWK's "key_ops" (RFC 7517 §4.3), or nil if
 // absent. A non-nil empty slice means the JWK allows no operation.
-func (k *Key) KeyOps() []string { return slices.Clone(k.keyOps) }
+func (k *Key) KeyOps() []string {
+	if k == nil {
+		return nil
+	}
+	return slices.Clone(k.keyOps)
+}
 
 // KeyType returns the JWK's "kty" (RFC 7517 §4.1): "RSA", "EC", "OKP", "AKP"
 // or "oct"; "" for the zero Key.
-func (k *Key) KeyType() string { return k.kty }
+func (k *Key) KeyType() string {
+	if k == nil {
+		return ""
+	}
+	return k.kty
+}
 
 // IsPrivate reports whether k holds secret material: a private key, or an
 // oct key, which is a shared secret.
-func (k *Key) IsPrivate() bool { return k.priv != nil }
+func (k *Key) IsPrivate() bool { return k != nil && k.priv != nil }
+
+// clone returns a copy of k that shares nothing mutable with it: the Go
+// keys, which nothing modifies, are shared.
+func (k *Key) clone() *Key {
+	c := *k
+	c.keyOps = slices.Clone(k.keyOps)
+	c.x509 = k.X509()
+	return &c
+}
 
 // Public returns the public half of k: k itself if it is a public key, or a
 // Key without the private members, with the same "kid", "alg", "use" and
@@ -337,6 +378,9 @@ func (k *Key) Public() (*Key, error) {
 // secret as []byte for an oct key; nil for the zero Key. The caller must not
 // modify it.
 func (k *Key) CryptoKey() any {
+	if k == nil {
+		return nil
+	}
 	switch priv := k.priv.(type) {
 	case nil:
 		return k.pub
@@ -349,6 +393,9 @@ func (k *Key) CryptoKey() any {
 // X509 returns a copy of the JWK's X.509 members, which signet keeps as
 // data and never uses.
 func (k *Key) X509() X509 {
+	if k == nil {
+		return X509{}
+	}
 	x := k.x509
 	if x.Chain != nil {
 		x.Chain = make([][]byte, len(k.x509.Chain))
@@ -358,28 +405,66 @@ func (k *Key) X509() X509 {
 	}
 	x.SHA1Thumbprint = bytes.Clone(x.SHA1Thumbprint)
 	x.SHA256Thumbprint = bytes.Clone(x.SHA256Thumbprint)
+	if x.Opaque != nil {
+		x.Opaque = make(map[string]json.RawMessage, len(k.x509.Opaque))
+		for name, v := range k.x509.Opaque {
+			x.Opaque[name] = bytes.Clone(v)
+		}
+	}
 	return x
 }
 
-// MarshalJSON returns the JWK of k, private members included: use
-// [Key.Public] for what may be published. Members appear in a fixed order:
-// "kty", "kid", "use", "key_ops", "alg", the key material in the order of
-// RFC 7518 §6 ("crv", "x", "y" or "n", "e", then "d" and the other private
-// members; for AKP, "pub" then "priv"), then "x5u", "x5c", "x5t",
-// "x5t#S256". Unknown members of a parsed JWK are not kept. Key material is
-// written in its canonical form (RSA integers without leading zeros), so
+// MarshalJSON returns the JWK of k, which must be a public key: a private
+// key, or an oct key (a secret), is refused with an error wrapping
+// [jws.ErrInvalidKey], so that encoding a Key, or a struct or [Set] that
+// holds one, never publishes a "d", a "priv" or a "k". Use [Key.Public] for
+// what may be published, and [Key.MarshalPrivate] to write the private
+// members.
+//
+// Members appear in a fixed order: "kty", "kid", "use", "key_ops", "alg",
+// the key material in the order of RFC 7518 §6 ("crv", "x", "y" or "n",
+// "e", then "d" and the other private members; for AKP, "pub" then
+// "priv"), then "x5u", "x5c", "x5t", "x5t#S256". Unknown members of a
+// parsed JWK are not kept. Key material is written in its canonical form
+// (RSA integers without leading zeros), so
 // ParseKey(MarshalJSON) gives back the same key.
 func (k *Key) MarshalJSON() ([]byte, error) {
+	if err := k.check(); err != nil {
+		return nil, err
+	}
+	if k.priv != nil {
+		return nil, errPrivate("the %s key %q is private", k.kty, shortKID(k.kid))
+	}
+	return k.appendJSON(nil), nil
+}
+
+// MarshalPrivate returns the JWK of k as [Key.MarshalJSON] writes it, but
+// with the private members of a private key ("d", "p", "q", "dp", "dq",
+// "qi") and the secret of an oct key ("k"): for storing a key, never for
+// publishing one.
+func (k *Key) MarshalPrivate() ([]byte, error) {
 	if err := k.check(); err != nil {
 		return nil, err
 	}
 	return k.appendJSON(nil), nil
 }
 
+// errPrivate returns the error of MarshalJSON on private key material.
+func errPrivate(format string, args ...any) error {
+	return errorf(jws.ErrInvalidKey, format+": MarshalJSON writes public keys only; use MarshalPrivate to write private members, or Public for what may be published", args...)
+}
+
 // UnmarshalJSON sets k to the key [ParseKey] returns for data, so that a
 // Key can be a field of a configuration struct. On error k is unchanged.
 // As encoding/json convention asks, the JSON null leaves k unchanged.
+//
+// UnmarshalJSON is the one method that changes a Key. The Keys that a
+// [Set] returns are copies: decoding into one changes neither the set nor
+// what it verifies with.
 func (k *Key) UnmarshalJSON(data []byte) error {
+	if k == nil {
+		return errorf(jws.ErrInvalidKey, "UnmarshalJSON into a nil *Key")
+	}
 	if string(data) == "null" {
 		return nil
 	}
@@ -402,8 +487,17 @@ func (k *Key) check() error {
 // permits returns an error if the JWK's "use" or "key_ops" exclude op
 // ("sign" or "verify").
 func (k *Key) permits(op string) error {
-	if k.use != "" && k.use != "sig" {
-		return errorf(jws.ErrInvalidKey, "the JWK's \"use\" is %q, not \"sig\" (RFC 7517 §4.2)", k.use)
+	return k.permitsWith(op, nil)
+}
+
+// permitsWith is permits, with the application "use" values of sigUses
+// accepted as "sig".
+func (k *Key) permitsWith(op string, sigUses []string) error {
+	if k.use != "" && k.use != "sig" && !slices.Contains(sigUses, k.use) {
+		if k.use == "enc" {
+			return errorf(jws.ErrInvalidKey, "the JWK's \"use\" is \"enc\", not \"sig\" (RFC 7517 §4.2)")
+		}
+		return errorf(jws.ErrInvalidKey, "the JWK's \"use\" is %q, not \"sig\" (RFC 7517 §4.2); a Set accepts it when ParseOptions.SignatureUses names it", k.use)
 	}
 	if k.keyOps != nil && !slices.Contains(k.keyOps, op) {
 		return errorf(jws.ErrInvalidKey, "the JWK's \"key_ops\" %q do not include %q (RFC 7517 §4.3)", k.keyOps, op)
@@ -717,7 +811,7 @@ func (m *jwkRaw) decode() (f jwkFields, err error) {
 		name string
 		raw  []byte
 		dst  *string
-	}{{"use", m.use, &f.use}, {"x5u", m.x5u, &f.x509.URL}, {"crv", m.crv, &f.crv}} {
+	}{{"use", m.use, &f.use}, {"crv", m.crv, &f.crv}} {
 		if s.raw != nil {
 			if *s.dst, err = jwkString(s.name, s.raw); err != nil {
 				return f, err
@@ -741,27 +835,7 @@ func (m *jwkRaw) decode() (f jwkFields, err error) {
 			}
 		}
 	}
-	if m.x5c != nil {
-		if f.x509.Chain, err = decodeX5C(m.x5c); err != nil {
-			return f, err
-		}
-	}
-	for _, t := range [...]struct {
-		name string
-		raw  []byte
-		size int
-		dst  *[]byte
-	}{{"x5t", m.x5t, 20, &f.x509.SHA1Thumbprint}, {"x5t#S256", m.x5tS256, 32, &f.x509.SHA256Thumbprint}} {
-		if t.raw == nil {
-			continue
-		}
-		if *t.dst, err = jwkBytes(t.name, t.raw); err != nil {
-			return f, err
-		}
-		if len(*t.dst) != t.size {
-			return f, errorf(jws.ErrMalformed, "JWK member %q is %d octets, want %d (RFC 7517 §4.8, §4.9)", t.name, len(*t.dst), t.size)
-		}
-	}
+	f.x509 = m.decodeX509()
 	for _, b := range [...]struct {
 		name string
 		raw  []byte
@@ -788,6 +862,49 @@ func (m *jwkRaw) decode() (f jwkFields, err error) {
 	}
 	f.oth = m.oth != nil
 	return f, nil
+}
+
+// decodeX509 decodes the X.509 members of a JWK. A member whose value is
+// not in the form of RFC 7517 §4.6–4.9 is kept in Opaque as found, not
+// refused: signet never uses these members.
+func (m *jwkRaw) decodeX509() X509 {
+	var x X509
+	opaque := func(name string, raw []byte) {
+		if x.Opaque == nil {
+			x.Opaque = make(map[string]json.RawMessage)
+		}
+		x.Opaque[name] = json.RawMessage(bytes.Clone(raw))
+	}
+	if m.x5u != nil {
+		u, err := jwkString("x5u", m.x5u)
+		if err != nil {
+			opaque("x5u", m.x5u)
+		}
+		x.URL = u
+	}
+	if m.x5c != nil {
+		chain, err := decodeX5C(m.x5c)
+		if err != nil {
+			opaque("x5c", m.x5c)
+		}
+		x.Chain = chain
+	}
+	for _, t := range [...]struct {
+		name string
+		raw  []byte
+		size int
+		dst  *[]byte
+	}{{"x5t", m.x5t, 20, &x.SHA1Thumbprint}, {"x5t#S256", m.x5tS256, 32, &x.SHA256Thumbprint}} {
+		if t.raw == nil {
+			continue
+		}
+		if b, err := jwkBytes(t.name, t.raw); err == nil && len(b) == t.size {
+			*t.dst = b
+		} else {
+			opaque(t.name, t.raw)
+		}
+	}
+	return x
 }
 
 // jwkString returns the content of a string-valued JWK member.
@@ -1196,11 +1313,15 @@ func (k *Key) appendJSON(dst []byte) []byte {
 	default:
 		dst = k.appendAKPMembers(dst)
 	}
-	if k.x509.URL != "" {
+	if raw, ok := k.x509.Opaque["x5u"]; ok {
+		dst = appendRawMember(dst, "x5u", raw)
+	} else if k.x509.URL != "" {
 		dst = append(dst, `,"x5u":`...)
 		dst = strictjson.AppendString(dst, k.x509.URL)
 	}
-	if k.x509.Chain != nil {
+	if raw, ok := k.x509.Opaque["x5c"]; ok {
+		dst = appendRawMember(dst, "x5c", raw)
+	} else if k.x509.Chain != nil {
 		dst = append(dst, `,"x5c":[`...)
 		for i, c := range k.x509.Chain {
 			if i > 0 {
@@ -1212,13 +1333,25 @@ func (k *Key) appendJSON(dst []byte) []byte {
 		}
 		dst = append(dst, ']')
 	}
-	if k.x509.SHA1Thumbprint != nil {
+	if raw, ok := k.x509.Opaque["x5t"]; ok {
+		dst = appendRawMember(dst, "x5t", raw)
+	} else if k.x509.SHA1Thumbprint != nil {
 		dst = appendB64Member(dst, "x5t", k.x509.SHA1Thumbprint)
 	}
-	if k.x509.SHA256Thumbprint != nil {
+	if raw, ok := k.x509.Opaque["x5t#S256"]; ok {
+		dst = appendRawMember(dst, "x5t#S256", raw)
+	} else if k.x509.SHA256Thumbprint != nil {
 		dst = appendB64Member(dst, "x5t#S256", k.x509.SHA256Thumbprint)
 	}
 	return append(dst, '}')
+}
+
+// appendRawMember appends ,"name":raw, raw being a JSON value as parsed.
+func appendRawMember(dst []byte, name string, raw []byte) []byte {
+	dst = append(dst, ',', '"')
+	dst = append(dst, name...)
+	dst = append(dst, '"', ':')
+	return append(dst, raw...)
 }
 
 // appendB64Member appends ,"name":"BASE64URL(b)".

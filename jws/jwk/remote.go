@@ -346,8 +346,8 @@ func (r *Remote) Resolve(ctx context.Context, kid string, alg jws.Algorithm) ([]
 	now := r.now()
 	cur := r.cur.Load()
 	if cur != nil && !now.After(cur.freshUntil) {
-		if vs, ok := cur.set.byKID[kid]; ok {
-			return vs, nil
+		if vs, ok, err := cur.set.resolveUsable(kid, alg); ok {
+			return vs, err
 		}
 	}
 	if ctx == nil {
@@ -361,8 +361,8 @@ func (r *Remote) Resolve(ctx context.Context, kid string, alg jws.Algorithm) ([]
 	} else if now.After(cur.freshUntil) {
 		r.refreshInBackground(now)
 	}
-	if vs, ok := cur.set.byKID[kid]; ok {
-		return vs, nil
+	if vs, ok, err := cur.set.resolveUsable(kid, alg); ok {
+		return vs, err
 	}
 	if err := r.known(cur, kid, alg, now); err != nil {
 		return nil, err
@@ -372,8 +372,8 @@ func (r *Remote) Resolve(ctx context.Context, kid string, alg jws.Algorithm) ([]
 	if !joined {
 		// A fetch that ended since cur was loaded may have brought kid.
 		if c := r.cur.Load(); c != cur {
-			if vs, ok := c.set.byKID[kid]; ok {
-				return vs, nil
+			if vs, ok, err := c.set.resolveUsable(kid, alg); ok {
+				return vs, err
 			}
 			cur = c
 		}
@@ -383,8 +383,8 @@ func (r *Remote) Resolve(ctx context.Context, kid string, alg jws.Algorithm) ([]
 		return nil, r.notFound(cur, kid, "; the refetch failed: "+reason(err), err)
 	}
 	cur = r.cur.Load()
-	if vs, ok := cur.set.byKID[kid]; ok {
-		return vs, nil
+	if vs, ok, err := cur.set.resolveUsable(kid, alg); ok {
+		return vs, err
 	}
 	if err := r.known(cur, kid, alg, now); err != nil {
 		return nil, err
@@ -627,6 +627,15 @@ func (r *Remote) fetch(ctx context.Context, prev *remoteSet) (*remoteSet, int, e
 	set, err := ParseSet(body)
 	if err != nil {
 		return nil, resp.StatusCode, errorf(jws.ErrKeyNotFound, "the JWK Set from %s: %w", r.url, err)
+	}
+	if len(set.keys) == 0 {
+		// RFC 7517 §5 lets ParseSet skip every key; a Remote keeps its last
+		// good set rather than replace it by one that verifies nothing.
+		why := errorf(jws.ErrInvalidKey, "JWK Set has no usable key (%d skipped)", len(set.skipped))
+		if len(set.skipped) > 0 {
+			why = errorf(jws.ErrInvalidKey, "JWK Set has no usable key (%d skipped; %s)", len(set.skipped), trimPrefix(set.skipped[0].Error()))
+		}
+		return nil, resp.StatusCode, errorf(jws.ErrKeyNotFound, "the JWK Set from %s: %w", r.url, why)
 	}
 	if n := len(set.keys) + len(set.skipped); n > r.maxKeys {
 		return nil, resp.StatusCode, errorf(jws.ErrKeyNotFound, "the JWK Set from %s has %d keys, more than the %d allowed", r.url, n, r.maxKeys)

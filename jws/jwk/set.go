@@ -19,9 +19,11 @@ import (
 // [jws.VerifyKeyed] and jwt.VerifyKeyed as it is.
 //
 // A Set is immutable and safe for concurrent use (only [Set.UnmarshalJSON]
-// replaces it, as decoding into any value does). The zero Set holds no key.
-// A Set never fetches anything: to follow a provider's jwks_uri across key
-// rotations, use a [Remote] set, which keeps a Set current.
+// replaces it, as decoding into any value does): [Set.Keys] returns
+// copies, so nothing a caller does to them changes the set or what it
+// verifies with. The zero Set holds no key. A Set never fetches anything:
+// to follow a provider's jwks_uri across key rotations, use a [Remote]
+// set, which keeps a Set current.
 //
 // # Keys without "alg"
 //
@@ -39,27 +41,78 @@ import (
 // the key type always fixes the family, so an RSA public key can never be
 // used as an HMAC secret.
 //
-// A set may hold oct keys, whose Verifier is a [jws.HMAC] that can also
-// sign: such a set is a secret, never to be published.
+// # No ambiguity
+//
+// A set resolves a token to at most one key, and skips what could make it
+// guess:
+//
+//   - In a set that holds RSA, EC or OKP keys, oct keys (HMAC secrets)
+//     are skipped: a published JWK Set never holds a secret, and a set
+//     that mixes them invites the confusion of an HMAC keyed with a public
+//     key. A set of oct keys alone is a secret shared with its issuer,
+//     never to be published; it works as any other set.
+//   - When two usable keys of one "kid" can both verify an algorithm,
+//     Resolve refuses that kid for that algorithm ([jws.ErrKeyNotFound])
+//     rather than try both. Two keys of one kid that serve disjoint
+//     algorithms (an RSA key for RS256 and an EC key for ES256) stay
+//     valid.
+//   - A key whose "use" is neither "sig" nor absent is skipped: "enc"
+//     keys, and application values such as SPIFFE's "jwt-svid" and
+//     "x509-svid", unless [ParseOptions].SignatureUses names them.
+//
+// Resolving the kid of a skipped key says why it was skipped, and
+// [Set.Skipped] lists every skipped member for diagnostics.
 type Set struct {
 	keys    []*Key
 	skipped []error
-	// byKID maps each kid to the Verifiers Resolve returns: one for each
-	// binding of a key of that kid to an algorithm. The empty kid is
-	// present only when the set holds exactly one key, which has no kid.
-	byKID map[string][]jws.Verifier
+	// byKID holds, for each kid, what Resolve returns. The empty kid is
+	// present only when the set holds exactly one usable key, which has no
+	// kid.
+	byKID map[string]kidEntry
+}
+
+// kidEntry is what a Set knows of one kid.
+type kidEntry struct {
+	// verifiers holds one Verifier for each binding of a usable key of the
+	// kid to an algorithm; nil if every key of the kid was skipped.
+	verifiers []jws.Verifier
+	// ambiguous lists the algorithms that two or more of verifiers serve.
+	ambiguous []jws.Algorithm
+	// skipped is why the first skipped key of the kid was skipped.
+	skipped error
+}
+
+// ParseOptions says how [ParseOptions.ParseSet] reads a JWK Set. The zero
+// value is the default of [ParseSet].
+type ParseOptions struct {
+	// SignatureUses names application "use" values (RFC 7517 §4.2 lets
+	// applications register their own) whose keys verify signatures, as
+	// "sig" keys do: a SPIFFE JWT-SVID verifier names "jwt-svid", the use
+	// of the keys of a SPIFFE trust bundle that sign JWT-SVIDs. Keys of any
+	// other use but "sig" are skipped. "enc" cannot be named.
+	SignatureUses []string
 }
 
 // ParseSet parses a JWK Set, {"keys":[...]} (RFC 7517 §5), as strict
-// JSON. Each member of "keys" is parsed as [ParseKey] does; one that
-// signet cannot use for verifying signatures (an unknown "kty" or curve, an
-// encryption key, a key whose "key_ops" exclude "verify", an "alg" signet
-// does not implement, a malformed key) is skipped, not fatal, since
-// providers mix such keys in, and [Set.Skipped] says why. A set with no
-// usable key is an error wrapping [jws.ErrInvalidKey]; a document that is not a
-// JSON object with a "keys" array is an error wrapping [jws.ErrMalformed].
+// JSON, with the default [ParseOptions]. Each member of "keys" is parsed as
+// [ParseKey] does; one that signet cannot use for verifying signatures (an
+// unknown "kty" or curve, an encryption key, a key whose "key_ops" exclude
+// "verify", an "alg" signet does not implement, a malformed key, and what
+// [Set] skips to stay unambiguous) is skipped, not fatal, since providers
+// mix such keys in (RFC 7517 §5), and [Set.Skipped] says why. A set all of
+// whose keys are skipped still parses: Resolve then finds nothing, and
+// says why for the kid of a skipped key. A document that is not a JSON
+// object with a "keys" array is an error wrapping [jws.ErrMalformed].
 // Other top-level members are ignored. On error it returns nil.
 func ParseSet(data []byte) (*Set, error) {
+	return ParseOptions{}.ParseSet(data)
+}
+
+// ParseSet is [ParseSet] under the options o.
+func (o ParseOptions) ParseSet(data []byte) (*Set, error) {
+	if slices.Contains(o.SignatureUses, "enc") {
+		return nil, errorf(jws.ErrInvalidKey, "ParseOptions.SignatureUses names \"enc\", the use of encryption keys (RFC 7517 §4.2)")
+	}
 	var raw []byte
 	err := strictjson.Object(data, func(name, value []byte) error {
 		switch {
@@ -86,38 +139,55 @@ func ParseSet(data []byte) (*Set, error) {
 	}
 	var (
 		keys     []*Key
+		indexes  []int
 		bindings [][]jws.Verifier
-		skipped  []error
+		skipped  []*setError
 	)
 	for i, e := range elems {
 		k, kid, err := parseKey(e)
 		var vs []jws.Verifier
 		if err == nil {
-			vs, err = k.setVerifiers()
+			vs, err = k.setVerifiers(o.SignatureUses)
 		}
 		if err != nil {
 			skipped = append(skipped, &setError{index: i, kid: kid, skipped: true, err: err})
 			continue
 		}
 		keys = append(keys, k)
+		indexes = append(indexes, i)
 		bindings = append(bindings, vs)
 	}
-	if len(keys) == 0 {
-		if len(skipped) == 0 {
-			return nil, errorf(jws.ErrInvalidKey, "JWK Set has no key")
+	// oct keys are never used beside public keys.
+	if slices.ContainsFunc(keys, func(k *Key) bool { return k.kty != ktyOct }) {
+		n := 0
+		for i, k := range keys {
+			if k.kty == ktyOct {
+				skipped = append(skipped, &setError{index: indexes[i], kid: k.kid, skipped: true, err: errMixedOct()})
+				continue
+			}
+			keys[n], indexes[n], bindings[n] = k, indexes[i], bindings[i]
+			n++
 		}
-		return nil, errorf(jws.ErrInvalidKey, "JWK Set has no usable key (%d skipped; %s)", len(skipped), trimPrefix(skipped[0].Error()))
+		keys, bindings = keys[:n:n], bindings[:n:n]
+		slices.SortFunc(skipped, func(a, b *setError) int { return a.index - b.index })
 	}
 	return newSet(keys, bindings, skipped), nil
 }
 
+// errMixedOct returns why a set skips an oct key beside RSA, EC or OKP
+// keys.
+func errMixedOct() error {
+	return errorf(jws.ErrInvalidKey, "an oct key (an HMAC secret) in a JWK Set that holds public keys is never used: a published set holds no secret, and a mixed one invites HMAC-with-a-public-key confusion")
+}
+
 // NewSet returns a set holding keys, for a service that publishes
 // its own JWK Set (use [Key.Public] on private keys first: MarshalJSON
-// writes what the keys hold) or verifies with keys it already has. Unlike
-// [ParseSet], it refuses what Resolve could not use, with an error
-// wrapping [jws.ErrInvalidKey]: no key, a nil or unusable key, a key without
-// "kid" in a set of more than one, and two keys of one kid that serve the
-// same algorithm.
+// writes public keys only) or verifies with keys it already has. Unlike
+// [ParseSet], it refuses what a Set would skip, with an error wrapping
+// [jws.ErrInvalidKey]: no key, a nil or unusable key, a key without "kid"
+// in a set of more than one, two keys of one kid that serve the same
+// algorithm, and oct keys beside keys of another type. NewSet keeps copies
+// of the keys.
 func NewSet(keys ...*Key) (*Set, error) {
 	if len(keys) == 0 {
 		return nil, errorf(jws.ErrInvalidKey, "NewSet: no key")
@@ -128,8 +198,11 @@ func NewSet(keys ...*Key) (*Set, error) {
 		if err == nil && k.kid == "" && len(keys) > 1 {
 			err = errorf(jws.ErrInvalidKey, "no \"kid\", which only the key of a one-key set may omit")
 		}
+		if err == nil && k.kty == ktyOct && slices.ContainsFunc(keys, func(o *Key) bool { return o != nil && o.kty != "" && o.kty != ktyOct }) {
+			err = errMixedOct()
+		}
 		if err == nil {
-			bindings[i], err = k.setVerifiers()
+			bindings[i], err = k.setVerifiers(nil)
 		}
 		if err != nil {
 			kid := ""
@@ -151,36 +224,61 @@ func NewSet(keys ...*Key) (*Set, error) {
 			}
 		}
 	}
-	return newSet(append([]*Key(nil), keys...), bindings, nil), nil
+	copies := make([]*Key, len(keys))
+	for i, k := range keys {
+		copies[i] = k.clone()
+	}
+	return newSet(copies, bindings, nil), nil
 }
 
-// newSet indexes keys, whose Verifiers are bindings, by kid.
-func newSet(keys []*Key, bindings [][]jws.Verifier, skipped []error) *Set {
-	s := &Set{keys: keys, skipped: skipped, byKID: make(map[string][]jws.Verifier, len(keys))}
+// newSet indexes keys, whose Verifiers are bindings, and the skipped
+// members by kid.
+func newSet(keys []*Key, bindings [][]jws.Verifier, skipped []*setError) *Set {
+	s := &Set{keys: keys, byKID: make(map[string]kidEntry, len(keys))}
 	for i, k := range keys {
 		if k.kid != "" || len(keys) == 1 {
-			s.byKID[k.kid] = append(s.byKID[k.kid], bindings[i]...)
+			e := s.byKID[k.kid]
+			e.verifiers = append(e.verifiers, bindings[i]...)
+			s.byKID[k.kid] = e
 		}
 	}
-	for kid, vs := range s.byKID {
-		s.byKID[kid] = slices.Clip(vs)
+	for kid, e := range s.byKID {
+		e.verifiers = slices.Clip(e.verifiers)
+		for i, v := range e.verifiers {
+			alg := v.Algorithm()
+			if !slices.Contains(e.ambiguous, alg) && slices.ContainsFunc(e.verifiers[i+1:], func(w jws.Verifier) bool { return w.Algorithm() == alg }) {
+				e.ambiguous = append(e.ambiguous, alg)
+			}
+		}
+		s.byKID[kid] = e
+	}
+	for _, se := range skipped {
+		s.skipped = append(s.skipped, se)
+		if se.kid == "" {
+			continue
+		}
+		if e := s.byKID[se.kid]; e.verifiers == nil && e.skipped == nil {
+			e.skipped = se
+			s.byKID[se.kid] = e
+		}
 	}
 	return s
 }
 
 // setVerifiers returns the Verifiers k serves in a key set: the one of its
 // "alg", or, for a JWK without "alg", one for each algorithm of its key type
-// that the constructors accept for it.
-func (k *Key) setVerifiers() ([]jws.Verifier, error) {
+// that the constructors accept for it. sigUses are the application "use"
+// values accepted as "sig".
+func (k *Key) setVerifiers(sigUses []string) ([]jws.Verifier, error) {
+	if err := k.permitsWith("verify", sigUses); err != nil {
+		return nil, err
+	}
 	if k.alg != "" {
-		v, err := k.VerifierFor(k.alg)
+		v, err := k.newVerifier(k.alg)
 		if err != nil {
 			return nil, err
 		}
 		return []jws.Verifier{v}, nil
-	}
-	if err := k.permits("verify"); err != nil {
-		return nil, err
 	}
 	var (
 		vs       []jws.Verifier
@@ -208,23 +306,44 @@ func (k *Key) setVerifiers() ([]jws.Verifier, error) {
 //
 //	header, payload, err := jws.VerifyKeyed(ctx, set, token)
 //
-// kid is matched exactly; ctx and alg are not used. A token without "kid"
-// (kid == "") finds a key only when the set holds exactly one key and that
+// kid is matched exactly; ctx is not used. A token without "kid" (kid ==
+// "") finds a key only when the set holds exactly one usable key and that
 // key has no "kid" either; a key without "kid" in a larger set is never
-// found. An unknown kid is an error wrapping [jws.ErrKeyNotFound].
+// found. Every refusal wraps [jws.ErrKeyNotFound]: an unknown kid; the kid
+// of a skipped key, with why it was skipped (and that reason's sentinel,
+// such as [jws.ErrInvalidKey] for "RS256 needs an RSA modulus of at least
+// 2048 bits, got 512"); and a kid two of whose keys can verify alg, which
+// the set will not choose between.
 //
 // The slice returned belongs to the set: the caller must not modify it.
 // Resolve does not allocate when it finds the key.
 func (s *Set) Resolve(ctx context.Context, kid string, alg jws.Algorithm) ([]jws.Verifier, error) {
 	if s != nil {
-		if vs, ok := s.byKID[kid]; ok {
-			return vs, nil
+		if e, ok := s.byKID[kid]; ok {
+			switch {
+			case e.verifiers == nil:
+				return nil, errorf(jws.ErrKeyNotFound, "kid %q names a key the set skipped: %w", shortKID(kid), e.skipped)
+			case slices.Contains(e.ambiguous, alg):
+				return nil, errorf(jws.ErrKeyNotFound, "kid %q is ambiguous: several keys of the set verify %.64q, and it does not guess which (RFC 7517 §4.5)", shortKID(kid), alg)
+			}
+			return e.verifiers, nil
 		}
 	}
 	if kid == "" {
 		return nil, errorf(jws.ErrKeyNotFound, "the token has no \"kid\", and the key set does not hold exactly one key without one")
 	}
 	return nil, errorf(jws.ErrKeyNotFound, "kid %q is not in the key set", shortKID(kid))
+}
+
+// resolveUsable returns what Resolve returns for a kid of which the set
+// holds a usable key, and ok false for any other kid.
+func (s *Set) resolveUsable(kid string, alg jws.Algorithm) (vs []jws.Verifier, ok bool, err error) {
+	e, found := s.byKID[kid]
+	if !found || e.verifiers == nil {
+		return nil, false, nil
+	}
+	vs, err = s.Resolve(context.Background(), kid, alg)
+	return vs, true, err
 }
 
 // shortKID returns kid cut to a length fit for an error message.
@@ -236,18 +355,25 @@ func shortKID(kid string) string {
 	return kid
 }
 
-// Keys returns the usable keys of the set, in document order.
+// Keys returns copies of the usable keys of the set, in document order:
+// decoding into one, or anything else done to them, changes neither the
+// set nor what it verifies with.
 func (s *Set) Keys() []*Key {
 	if s == nil {
 		return nil
 	}
-	return append([]*Key(nil), s.keys...)
+	var keys []*Key
+	for _, k := range s.keys {
+		keys = append(keys, k.clone())
+	}
+	return keys
 }
 
 // Skipped returns why ParseSet skipped members of "keys", one error per
 // skipped member, in document order: each names the index and, when it
 // could be read, the "kid", and wraps the reason ([jws.ErrUnsupportedAlgorithm],
-// [jws.ErrInvalidKey], [jws.ErrMalformed], ...). It is for logging and debugging.
+// [jws.ErrInvalidKey], [jws.ErrMalformed], ...). It is for logging and
+// debugging: a set that resolves nothing says why here.
 func (s *Set) Skipped() []error {
 	if s == nil {
 		return nil
@@ -256,9 +382,27 @@ func (s *Set) Skipped() []error {
 }
 
 // MarshalJSON returns the JWK Set of the usable keys, {"keys":[...]}, each
-// as [Key.MarshalJSON] writes it, private members included: build the set
-// from [Key.Public] keys to publish it. Skipped members are not written.
+// as [Key.MarshalJSON] writes it. A set that holds a private or oct key is
+// refused with an error wrapping [jws.ErrInvalidKey], so that a jwks.json
+// handler cannot publish a "d": build the set from [Key.Public] keys to
+// publish it, or use [Set.MarshalPrivate] to store private keys. Skipped
+// members are not written.
 func (s *Set) MarshalJSON() ([]byte, error) {
+	if s != nil {
+		for i, k := range s.keys {
+			if k.priv != nil {
+				return nil, errPrivate("keys[%d] (kid %q) is a private %s key", i, shortKID(k.kid), k.kty)
+			}
+		}
+	}
+	return s.MarshalPrivate()
+}
+
+// MarshalPrivate returns the JWK Set of the usable keys as
+// [Set.MarshalJSON] does, but with the private members of private keys and
+// the secrets of oct keys, as [Key.MarshalPrivate] writes them: for storing
+// a set, never for publishing one.
+func (s *Set) MarshalPrivate() ([]byte, error) {
 	dst := []byte(`{"keys":[`)
 	if s != nil {
 		for i, k := range s.keys {
@@ -275,6 +419,9 @@ func (s *Set) MarshalJSON() ([]byte, error) {
 // error s is unchanged. As encoding/json convention asks, the JSON null
 // leaves s unchanged.
 func (s *Set) UnmarshalJSON(data []byte) error {
+	if s == nil {
+		return errorf(jws.ErrInvalidKey, "UnmarshalJSON into a nil *Set")
+	}
 	if string(data) == "null" {
 		return nil
 	}
