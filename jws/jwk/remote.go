@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -74,6 +75,10 @@ type RemoteOptions struct {
 	// MaxKeys is the most members the JWK Set's "keys" may have, usable or
 	// skipped (DefaultMaxKeys).
 	MaxKeys int
+	// SignatureUses names application "use" values whose keys verify
+	// signatures, as [ParseOptions].SignatureUses does for ParseSet: a
+	// SPIFFE JWT-SVID verifier fetching a trust bundle names "jwt-svid".
+	SignatureUses []string
 	// AllowHTTPLoopback lets the URL be plain http:// when its host is a
 	// loopback address (127.0.0.0/8, ::1) or "localhost", for tests
 	// against a local server. Any other http:// URL is refused.
@@ -173,6 +178,7 @@ type Remote struct {
 	negative time.Duration
 	stale    time.Duration
 	maxKeys  int
+	parse    ParseOptions // how fetched documents are parsed
 	observer func(FetchEvent)
 	now      func() time.Time
 
@@ -228,8 +234,12 @@ func NewRemote(jwksURI string, opts *RemoteOptions) (*Remote, error) {
 		negative: orDefault(opts.NegativeCache, DefaultNegativeCache),
 		stale:    orDefault(opts.StaleLimit, DefaultStaleLimit),
 		maxKeys:  opts.MaxKeys,
+		parse:    ParseOptions{SignatureUses: slices.Clone(opts.SignatureUses)},
 		observer: opts.Observer,
 		now:      opts.Now,
+	}
+	if slices.Contains(r.parse.SignatureUses, "enc") {
+		return nil, errorf(jws.ErrInvalidKey, "RemoteOptions.SignatureUses names \"enc\", the use of encryption keys (RFC 7517 §4.2)")
 	}
 	if r.maxKeys <= 0 {
 		r.maxKeys = DefaultMaxKeys
@@ -624,7 +634,7 @@ func (r *Remote) fetch(ctx context.Context, prev *remoteSet) (*remoteSet, int, e
 		}
 		return &next, resp.StatusCode, nil
 	}
-	set, err := ParseSet(body)
+	set, err := r.parse.ParseSet(body)
 	if err != nil {
 		return nil, resp.StatusCode, errorf(jws.ErrKeyNotFound, "the JWK Set from %s: %w", r.url, err)
 	}

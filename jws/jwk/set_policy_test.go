@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/signet-go/signet/base64url"
 	"github.com/signet-go/signet/internal/testkeys"
@@ -489,5 +492,46 @@ func TestNilKeyAndSet(t *testing.T) {
 				t.Errorf("Marshal = %s, %v", b, err)
 			}
 		}
+	}
+}
+
+// TestRemoteSignatureUses checks that a Remote fetching a SPIFFE trust
+// bundle skips its "jwt-svid" keys by default and verifies with them when
+// RemoteOptions.SignatureUses names the use, from a real server on
+// 127.0.0.1.
+func TestRemoteSignatureUses(t *testing.T) {
+	bundle := jwkSet(withMembers(fxECPublic, `"kid":"svid","use":"jwt-svid"`), withMembers(fxRSAPublic, `"kid":"x509","use":"x509-svid"`))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(bundle)
+	}))
+	defer srv.Close()
+	tok := rawToken(t, mustSigner(t, fxECPrivate, jws.ES256), `{"alg":"ES256","kid":"svid"}`, "ok")
+	for _, tt := range []struct {
+		name string
+		uses []string
+		ok   bool
+	}{
+		{"default", nil, false},
+		{"jwt-svid named", []string{"jwt-svid"}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := jwk.NewRemote(srv.URL+"/bundle", &jwk.RemoteOptions{AllowHTTPLoopback: true, Client: srv.Client(), SignatureUses: tt.uses})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			_, _, err = jws.VerifyKeyed(ctx, r, tok)
+			if tt.ok && err != nil {
+				t.Errorf("VerifyKeyed = %v", err)
+			}
+			if !tt.ok && (!errors.Is(err, jws.ErrKeyNotFound) || !strings.Contains(err.Error(), "jwt-svid")) {
+				t.Errorf("VerifyKeyed = %v, want ErrKeyNotFound naming the use", err)
+			}
+		})
+	}
+	if _, err := jwk.NewRemote(srv.URL, &jwk.RemoteOptions{AllowHTTPLoopback: true, SignatureUses: []string{"enc"}}); !errors.Is(err, jws.ErrInvalidKey) {
+		t.Errorf(`NewRemote(SignatureUses "enc") = %v, want ErrInvalidKey`, err)
 	}
 }
