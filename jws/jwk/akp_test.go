@@ -9,6 +9,7 @@ import (
 	"crypto/sha3"
 	"crypto/sha512"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
@@ -386,7 +387,29 @@ func TestAKPMarshal(t *testing.T) {
 			}
 			wantPub := `{"kty":"AKP","kid":"k","alg":"` + string(f.alg) + `","pub":"` + f.pub + `"}`
 			if got := mustMarshal(t, pub); got != wantPub {
-				t.Errorf("Public().MarshalJSON\n got %.200s…\nwant %.200s…", got, wantPub)
+				t.Errorf("Public().MarshalPrivate\n got %.200s…\nwant %.200s…", got, wantPub)
+			}
+			// MarshalJSON (and so encoding/json, and a Set) writes the
+			// public key and refuses the private one: "priv" is written
+			// only by MarshalPrivate.
+			if b, err := json.Marshal(pub); err != nil || string(b) != wantPub {
+				t.Errorf("json.Marshal(Public())\n got %.200s…, %v\nwant %.200s…", b, err, wantPub)
+			}
+			if b, err := k.MarshalJSON(); !errors.Is(err, jws.ErrInvalidKey) || b != nil {
+				t.Errorf("MarshalJSON(private AKP key) = %.60s…, %v; want ErrInvalidKey", b, err)
+			}
+			if b, err := json.Marshal(k); err == nil || strings.Contains(string(b), `"priv"`) {
+				t.Errorf("json.Marshal(private AKP key) = %.60s…, %v; want an error", b, err)
+			}
+			set, err := jwk.NewSet(k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b, err := set.MarshalJSON(); !errors.Is(err, jws.ErrInvalidKey) || b != nil {
+				t.Errorf("Set.MarshalJSON(private AKP key) = %.60s…, %v; want ErrInvalidKey", b, err)
+			}
+			if b, err := set.MarshalPrivate(); err != nil || string(b) != `{"keys":[`+want+`]}` {
+				t.Errorf("Set.MarshalPrivate\n got %.200s…, %v\nwant {\"keys\":[%.200s…", b, err, want)
 			}
 
 			// NewKey: "alg" defaults to the key's own parameter set; the

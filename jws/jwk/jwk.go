@@ -440,8 +440,8 @@ func (k *Key) MarshalJSON() ([]byte, error) {
 
 // MarshalPrivate returns the JWK of k as [Key.MarshalJSON] writes it, but
 // with the private members of a private key ("d", "p", "q", "dp", "dq",
-// "qi") and the secret of an oct key ("k"): for storing a key, never for
-// publishing one.
+// "qi"; an AKP key's "priv") and the secret of an oct key ("k"): for
+// storing a key, never for publishing one.
 func (k *Key) MarshalPrivate() ([]byte, error) {
 	if err := k.check(); err != nil {
 		return nil, err
