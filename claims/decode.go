@@ -8,7 +8,9 @@ import (
 	"reflect"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 
+	"github.com/signet-go/signet/internal/owned"
 	"github.com/signet-go/signet/internal/strictjson"
 )
 
@@ -73,6 +75,11 @@ func Decode(payload []byte, dst any) error {
 // decode is Decode; general turns the fast paths off, for the tests that
 // compare the two.
 func decode(payload []byte, dst any, general bool) error {
+	// jwt.Verify decodes a payload no one else holds (see package owned).
+	o, ownsPayload := dst.(owned.Target)
+	if ownsPayload {
+		dst = o.OwnedTarget(owned.Key{})
+	}
 	rv := reflect.ValueOf(dst)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return &invalidDstError{rv}
@@ -85,7 +92,7 @@ func decode(payload []byte, dst any, general bool) error {
 	if err := checkClaimsType(v.Type()); err != nil {
 		return err
 	}
-	d := decoder{general: general, payload: payload}
+	d := decoder{general: general, payload: payload, ownsPayload: ownsPayload}
 	if err := d.top(payload, v); err != nil {
 		v.SetZero()
 		return err
@@ -125,6 +132,9 @@ type decoder struct {
 	// needs it, one copy of it that the decoded strings are cut from.
 	payload []byte
 	strs    string
+	// ownsPayload says that no one else holds payload or will modify it:
+	// the decoded strings then point into it (see package owned).
+	ownsPayload bool
 }
 
 // str returns b, the content of a JSON string, as a string. When b lies
@@ -135,6 +145,11 @@ type decoder struct {
 func (d *decoder) str(b []byte) string {
 	if d.general || len(b) == 0 {
 		return string(b)
+	}
+	if d.ownsPayload {
+		// b is in the payload, or in a buffer Unquote made for it alone;
+		// neither is ever written again.
+		return unsafe.String(unsafe.SliceData(b), len(b))
 	}
 	// b's offset in the payload if it is a part of it: slicing keeps the
 	// end of the backing array. The comparison makes sure, so a b from

@@ -5,7 +5,14 @@ import (
 	"testing"
 
 	"github.com/signet-go/signet/claims"
+	"github.com/signet-go/signet/internal/owned"
 )
+
+// ownedTarget is a destination that promises claims.Decode the payload,
+// as jwt.Verify's does.
+type ownedTarget struct{ p any }
+
+func (o ownedTarget) OwnedTarget(owned.Key) any { return o.p }
 
 // Claims types for the comparison of Decode's fast paths with its general
 // path: Registered embedded directly (the fast path), inside a nested
@@ -59,6 +66,15 @@ func compareFastGeneral[T any](t *testing.T, data []byte) {
 	}
 	if !reflect.DeepEqual(fast, general) {
 		t.Fatalf("%T %q: fast path %+v, general path %+v", fast, data, fast, general)
+	}
+	// With the payload its own, the strings point into it: same values.
+	var shared T
+	errShared := claims.Decode(append([]byte(nil), data...), ownedTarget{&shared})
+	if (errShared == nil) != (errGeneral == nil) || errShared != nil && errShared.Error() != errGeneral.Error() {
+		t.Fatalf("%T %q: owned payload %v, general path %v", fast, data, errShared, errGeneral)
+	}
+	if !reflect.DeepEqual(shared, general) {
+		t.Fatalf("%T %q: owned payload %+v, general path %+v", fast, data, shared, general)
 	}
 }
 

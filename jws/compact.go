@@ -1,6 +1,7 @@
 package jws
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -40,6 +41,15 @@ func Sign(s Signer, h Header, payload []byte) (string, error) {
 	// No one else holds b, and it is never written again: hand its bytes
 	// to the string, as strings.Builder does, rather than copying them.
 	return unsafe.String(unsafe.SliceData(b), len(b)), nil
+}
+
+// readsOnly is implemented by the Verifiers of this package, whose
+// VerifySignature neither modifies its arguments nor keeps them: verify
+// hands them the token's own bytes as the signing input, where any other
+// Verifier gets a copy. It is unexported so that no other Verifier can
+// claim it.
+type readsOnly interface {
+	readsOnly()
 }
 
 // retainsNothing is implemented by the Signers of this package. Its method
@@ -230,22 +240,21 @@ func (l Limits) parse(token string) (parsed, error) {
 	hLen := base64url.DecodedLen(i)
 	pLen := base64url.DecodedLen(j - i - 1)
 	sLen := base64url.DecodedLen(len(token) - j - 1)
-	// One allocation holds the token's bytes (the signing input must be a
-	// []byte) and the three decoded parts.
-	buf := make([]byte, len(token), len(token)+hLen+pLen+sLen)
-	copy(buf, token)
-	rest := buf[len(token):cap(buf)]
-	hdr, err := base64url.AppendDecode(rest[:0:hLen], buf[:i])
+	// One allocation holds the three decoded parts. The signing input is
+	// the token's own bytes, not a copy: verify hands them only to the
+	// Verifiers of this package, which neither modify nor keep them, and
+	// copies them for any other.
+	tb := unsafe.Slice(unsafe.StringData(token), len(token))
+	buf := make([]byte, hLen+pLen+sLen)
+	hdr, err := base64url.AppendDecode(buf[:0:hLen], tb[:i])
 	if err != nil {
 		return parsed{}, fmt.Errorf("%w: header: %w", ErrMalformed, err)
 	}
-	rest = rest[hLen:]
-	payload, err := base64url.AppendDecode(rest[:0:pLen], buf[i+1:j])
+	payload, err := base64url.AppendDecode(buf[hLen:hLen:hLen+pLen], tb[i+1:j])
 	if err != nil {
 		return parsed{}, fmt.Errorf("%w: payload: %w", ErrMalformed, err)
 	}
-	rest = rest[pLen:]
-	sig, err := base64url.AppendDecode(rest[:0:sLen], buf[j+1:])
+	sig, err := base64url.AppendDecode(buf[hLen+pLen:hLen+pLen], tb[j+1:])
 	if err != nil {
 		return parsed{}, fmt.Errorf("%w: signature: %w", ErrMalformed, err)
 	}
@@ -253,7 +262,7 @@ func (l Limits) parse(token string) (parsed, error) {
 	if err != nil {
 		return parsed{}, err
 	}
-	return parsed{header: h, payload: payload, signature: sig, signingInput: buf[:j], critErr: critErr}, nil
+	return parsed{header: h, payload: payload, signature: sig, signingInput: tb[:j], critErr: critErr}, nil
 }
 
 // resolve asks r for the Verifiers of h's "kid" and "alg" and returns the
@@ -326,7 +335,11 @@ func (p *parsed) verify(v Verifier) (Header, []byte, error) {
 	if p.critErr != nil {
 		return Header{}, nil, p.critErr
 	}
-	if err := v.VerifySignature(p.signingInput, p.signature); err != nil {
+	in := p.signingInput // the token's bytes, which must not be written
+	if _, ok := v.(readsOnly); !ok {
+		in = bytes.Clone(in)
+	}
+	if err := v.VerifySignature(in, p.signature); err != nil {
 		if errors.Is(err, ErrInvalidSignature) {
 			return Header{}, nil, err
 		}

@@ -297,3 +297,7 @@ func mldsaVerifierFor(fn string, alg Algorithm, key crypto.PublicKey) (v Verifie
 	v, err = nonNilVerifier(newMLDSAVerifier(fn, alg, p))
 	return v, true, err
 }
+
+// readsOnly marks MLDSAVerifier as a Verifier that neither modifies nor keeps
+// what VerifySignature is given (see readsOnly).
+func (*MLDSAVerifier) readsOnly() {}

@@ -8,9 +8,9 @@ import (
 )
 
 // TestAllocations pins the allocation counts of the HS256 hot paths so they
-// do not creep back. Verify: one buffer for the token and its decoded parts,
-// the claims value, one copy of the payload that every decoded string
-// shares (iss, sub, jti, name, aud), and aud's slice. Sign: the token,
+// do not creep back. Verify: one buffer for the token's decoded parts,
+// which the decoded strings (iss, sub, jti, name, aud) point into, the
+// claims value, and aud's slice. Sign: the token,
 // nothing else: claims.AppendMarshal encodes the claims into a buffer on
 // the stack without encoding/json.
 func TestAllocations(t *testing.T) {
@@ -28,8 +28,8 @@ func TestAllocations(t *testing.T) {
 		if _, err := jwt.Verify[userClaims](k, tok, opts); err != nil {
 			t.Fatal(err)
 		}
-	}); n > 4 {
-		t.Errorf("HS256 Verify allocates %v times, want at most 4", n)
+	}); n > 3 {
+		t.Errorf("HS256 Verify allocates %v times, want at most 3", n)
 	}
 	if n := testing.AllocsPerRun(100, func() {
 		if _, err := jwt.Sign(k, jws.Header{}, &c); err != nil {

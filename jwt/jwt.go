@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/signet-go/signet/claims"
+	"github.com/signet-go/signet/internal/owned"
 	"github.com/signet-go/signet/jws"
 )
 
@@ -177,7 +178,9 @@ func decodeAndValidate[C any, PC interface {
 		return nil, fmt.Errorf("%w: %+.64q, want %q", ErrType, h.Type, opts.Type)
 	}
 	c := new(C)
-	if err := claims.Decode(payload, c); err != nil {
+	// The payload is jws's buffer, which nothing else holds: the decoded
+	// strings may point into it.
+	if err := claims.Decode(payload, ownedClaims[C]{c}); err != nil {
 		return nil, err
 	}
 	r := PC(c).RegisteredClaims()
@@ -189,6 +192,12 @@ func decodeAndValidate[C any, PC interface {
 	}
 	return c, nil
 }
+
+// ownedClaims is the destination of claims.Decode in Verify: c, with the
+// promise that the payload is Verify's alone (see package owned).
+type ownedClaims[C any] struct{ c *C }
+
+func (o ownedClaims[C]) OwnedTarget(owned.Key) any { return o.c }
 
 // typeMatches compares media types as RFC 7515 §4.1.9 says: case-
 // insensitively, with "application/" optional. Media type names are ASCII
