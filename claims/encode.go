@@ -14,7 +14,9 @@ import (
 )
 
 // Marshal returns the JSON encoding of the claims c, as encoding/json's
-// Marshal does. It first refuses a claims type that [Decode] refuses,
+// Marshal does (but for the U+FFFD that replaces invalid UTF-8 in a
+// string, which Marshal writes as \ufffd on every Go release, as Go 1.26's
+// encoding/json does and Go 1.27's does not). It first refuses a claims type that [Decode] refuses,
 // whatever its value: a struct whose own field hides a registered claim of
 // its embedded [Registered] (a field tagged `json:"aud"` beside it), with
 // the same error, which names the field and the claim. The check is done
@@ -72,7 +74,10 @@ func AppendMarshal(dst []byte, c any) ([]byte, error) {
 // pointer) whose live fields are strings, booleans, integers, NumericDate
 // and Audience, with no ",string" option, and with no MarshalJSON or
 // MarshalText method on the struct, the structs it embeds or the field
-// types. A test and a fuzz target compare it with encoding/json.
+// types. A test and a fuzz target compare it with encoding/json. Its one
+// difference is Go 1.27's: that release's encoding/json writes the U+FFFD
+// that replaces invalid UTF-8 as is, where Go 1.26's, and this encoder on
+// every release, write it as \ufffd (the same JSON string).
 
 // encKind is how the encoder writes a field.
 type encKind uint8
