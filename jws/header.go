@@ -170,7 +170,12 @@ func checkCrit(value []byte) error {
 	if len(names) == 0 {
 		return fmt.Errorf("%w: header parameter \"crit\" is empty", ErrMalformed)
 	}
-	return fmt.Errorf("%w: header parameter \"crit\" lists %q, which signet does not implement", ErrMalformed, names)
+	// The names come from the token: quoted in ASCII, cut at 64 bytes, and
+	// only the first of a longer list, so that the error stays short.
+	if len(names) == 1 {
+		return fmt.Errorf("%w: header parameter \"crit\" lists %+.64q, which signet does not implement", ErrMalformed, names[0])
+	}
+	return fmt.Errorf("%w: header parameter \"crit\" lists %d names (the first %+.64q), which signet does not implement", ErrMalformed, len(names), names[0])
 }
 
 // internAlgorithm returns alg as an Algorithm, without allocating for the

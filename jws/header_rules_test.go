@@ -90,3 +90,38 @@ func TestSignRefusesFoldedNamesAndB64(t *testing.T) {
 		}
 	}
 }
+
+// TestCritErrorBounded checks that the error for a "crit" list, which comes
+// from the token, is bounded and in ASCII however many names it lists and
+// however long and foreign they are, like the other token-sourced values
+// in errors.
+func TestCritErrorBounded(t *testing.T) {
+	hs := keys(t).hmac
+	long := strings.Repeat("\u212A\u202e", 20)
+	names := make([]string, 200)
+	for i := range names {
+		names[i] = long
+	}
+	crit, err := json.Marshal(names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok := rawToken(t, hs, `{"alg":"HS256","crit":`+string(crit)+`}`, `{}`)
+	_, _, err = jws.Verify(hs, tok)
+	if !errors.Is(err, jws.ErrMalformed) || !strings.Contains(err.Error(), `"crit" lists 200 names`) {
+		t.Fatalf("Verify(crit of 200 names) = %.200v, want ErrMalformed saying how many names", err)
+	}
+	if msg := err.Error(); len(msg) > 800 {
+		t.Errorf("the crit error is %d bytes long, want at most 800", len(msg))
+	}
+	for _, r := range err.Error() {
+		if r >= 0x80 {
+			t.Errorf("the crit error holds the non-ASCII rune %U: %.200q", r, err.Error())
+			break
+		}
+	}
+	_, _, err = jws.Verify(hs, rawToken(t, hs, `{"alg":"HS256","crit":["exp"]}`, `{}`))
+	if !errors.Is(err, jws.ErrMalformed) || !strings.Contains(err.Error(), `"crit" lists "exp", which signet does not implement`) {
+		t.Errorf("Verify(crit [exp]) = %v", err)
+	}
+}
