@@ -13,3 +13,14 @@ func MissingLen(r *Remote) int {
 	defer r.mu.Unlock()
 	return len(r.missing)
 }
+
+// MissingBytes returns the bytes the keys of r's negative cache hold.
+func MissingBytes(r *Remote) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := 0
+	for k := range r.missing {
+		n += len(k)
+	}
+	return n
+}

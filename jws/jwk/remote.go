@@ -2,6 +2,7 @@ package jwk
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -38,7 +39,9 @@ const (
 const maxRedirects = 5
 
 // maxMissing bounds the negative cache of unknown kids, so that a flood of
-// forged kids cannot grow it without limit.
+// forged kids cannot grow it without limit. The cache holds the SHA-256 of
+// each kid, not the kid, which may be as long as a token: at most 32 bytes
+// a kid.
 const maxMissing = 1024
 
 // RemoteOptions configures a [Remote]. The zero value, and a nil
@@ -187,11 +190,11 @@ type Remote struct {
 	cur atomic.Pointer[remoteSet]
 
 	mu          sync.Mutex
-	call        *fetchCall           // the fetch in flight, or nil
-	lastAttempt time.Time            // when the last fetch started
-	lastErr     error                // why the last fetch failed, nil if it succeeded
-	missing     map[string]time.Time // kids a refetch did not find, until when
-	fetches     sync.WaitGroup       // the fetch goroutines, for tests
+	call        *fetchCall                      // the fetch in flight, or nil
+	lastAttempt time.Time                       // when the last fetch started
+	lastErr     error                           // why the last fetch failed, nil if it succeeded
+	missing     map[[sha256.Size]byte]time.Time // SHA-256 of kids a refetch did not find, until when
+	fetches     sync.WaitGroup                  // the fetch goroutines, for tests
 }
 
 // remoteSet is a good set and what HTTP said about it.
@@ -486,8 +489,9 @@ func (r *Remote) known(cur *remoteSet, kid string, alg jws.Algorithm, now time.T
 	if algorithmKeyType(alg) == "" {
 		return errorf(jws.ErrKeyNotFound, "kid %q is not in the JWK Set from %s, and %.64q is not an algorithm signet implements", shortKID(kid), r.url, alg)
 	}
+	h := sha256.Sum256([]byte(kid))
 	r.mu.Lock()
-	until, ok := r.missing[kid]
+	until, ok := r.missing[h]
 	r.mu.Unlock()
 	if ok && now.Before(until) {
 		return r.notFound(cur, kid, " (unknown at the last refetch)")
@@ -510,7 +514,7 @@ func (r *Remote) remember(kid string, now time.Time) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.missing == nil {
-		r.missing = make(map[string]time.Time)
+		r.missing = make(map[[sha256.Size]byte]time.Time)
 	}
 	if len(r.missing) >= maxMissing {
 		for k, until := range r.missing {
@@ -522,7 +526,7 @@ func (r *Remote) remember(kid string, now time.Time) {
 			return // the cooldown still bounds the refetches
 		}
 	}
-	r.missing[kid] = now.Add(r.negative)
+	r.missing[sha256.Sum256([]byte(kid))] = now.Add(r.negative)
 }
 
 // nextAttempt returns when the cooldown lets a request start a fetch.

@@ -1195,3 +1195,30 @@ func TestRemoteNegativeCacheBound(t *testing.T) {
 		t.Errorf("after expiry the negative cache holds %d kids, want 1", n)
 	}
 }
+
+// TestRemoteNegativeCacheLongKIDs checks that the negative cache holds a
+// fixed size per kid, not the kid itself: a token's kid may be as long as
+// the token (64 KiB), and a full cache of such kids would hold 64 MiB.
+func TestRemoteNegativeCacheLongKIDs(t *testing.T) {
+	p := newIDP(t)
+	p.publish(t, "a")
+	clk := newClock()
+	const cooldown = 100 * time.Millisecond
+	r, _ := remote(t, p, clk, jwk.RemoteOptions{Cooldown: cooldown, NegativeCache: 2 * time.Minute})
+	mustVerify(t, r, token(t, "a"), "token of a")
+	const n, kidLen = 20, 8 << 10
+	for i := range n {
+		clk.Advance(cooldown)
+		kid := fmt.Sprintf("%d-%s", i, strings.Repeat("k", kidLen))
+		wantRefused(t, r, forged(kid), "a long forged kid", jws.ErrKeyNotFound, "(refetched)")
+		// Remembered all the same: no refetch for it within NegativeCache.
+		clk.Advance(cooldown)
+		wantRefused(t, r, forged(kid), "the long kid again", jws.ErrKeyNotFound, "unknown at the last refetch")
+	}
+	if got := jwk.MissingLen(r); got != n {
+		t.Fatalf("negative cache holds %d kids, want %d", got, n)
+	}
+	if got := jwk.MissingBytes(r); got > 64*n {
+		t.Errorf("negative cache keys hold %d bytes for %d kids of %d bytes, want at most 64 a kid", got, n, kidLen)
+	}
+}
