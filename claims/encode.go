@@ -14,13 +14,14 @@ import (
 )
 
 // Marshal returns the JSON encoding of the claims c, as encoding/json's
-// Marshal does (but for the U+FFFD that replaces invalid UTF-8 in a
-// string, which Marshal writes as \ufffd on every Go release, as Go 1.26's
-// encoding/json does and Go 1.27's does not). It first refuses a claims
-// type that [Decode] refuses, whatever its value: a struct whose own field
-// hides a registered claim of its embedded [Registered] (a field tagged
-// `json:"aud"` beside it), with the same error, which names the field and
-// the claim. The check is done once per type.
+// Marshal does. (The structs it encodes itself, see [AppendMarshal], write
+// the U+FFFD that replaces invalid UTF-8 in a string as \ufffd on every Go
+// release, as Go 1.26's encoding/json does; Go 1.27's writes it as is. It
+// is the same JSON string.) It first refuses a claims type that [Decode]
+// refuses, whatever its value: a struct whose own field hides a registered
+// claim of its embedded [Registered] (a field tagged `json:"aud"` beside
+// it), with the same error, which names the field and the claim. The check
+// is done once per type.
 func Marshal(c any) ([]byte, error) {
 	if c == nil {
 		return json.Marshal(c)
