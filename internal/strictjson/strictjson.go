@@ -290,7 +290,31 @@ func (s *scanner) object(fn func(name, value []byte) error) error {
 	}
 }
 
-func (s *scanner) array() error {
+// Array validates that data is exactly one JSON array under the rules of
+// the package doc. If fn is non-nil it is called for each element, in
+// order, with the raw value (a sub-slice of data without surrounding
+// whitespace). An error from fn stops the scan and is returned as is; any
+// other error is a *SyntaxError.
+func Array(data []byte, fn func(value []byte) error) error {
+	s := scanner{data: data, depth: -1} // the top-level array is at depth 0
+	s.skipSpace()
+	if s.pos >= len(data) || data[s.pos] != '[' {
+		if s.pos == 0 && len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
+			return s.fail("byte-order mark")
+		}
+		return s.fail("expected '['")
+	}
+	if err := s.array(fn); err != nil {
+		return err
+	}
+	s.skipSpace()
+	if s.pos != len(data) {
+		return s.fail("data after the top-level array")
+	}
+	return nil
+}
+
+func (s *scanner) array(fn func(value []byte) error) error {
 	s.depth++
 	if s.depth > MaxDepth {
 		return s.fail("nesting too deep")
@@ -303,8 +327,14 @@ func (s *scanner) array() error {
 		return nil
 	}
 	for {
+		start := s.pos
 		if err := s.value(); err != nil {
 			return err
+		}
+		if fn != nil {
+			if err := fn(s.data[start:s.pos]); err != nil {
+				return err
+			}
 		}
 		s.skipSpace()
 		if s.pos >= len(s.data) {
@@ -333,7 +363,7 @@ func (s *scanner) value() error {
 	case c == '{':
 		return s.object(nil)
 	case c == '[':
-		return s.array()
+		return s.array(nil)
 	case c == '"':
 		_, _, _, err := s.str()
 		return err

@@ -2,7 +2,6 @@ package jwk
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -133,8 +132,10 @@ func (o ParseOptions) ParseSet(data []byte) (*Set, error) {
 	if raw == nil {
 		return nil, errorf(jws.ErrMalformed, "JWK Set has no \"keys\" (RFC 7517 §5.1)")
 	}
-	var elems []json.RawMessage
-	if raw[0] != '[' || json.Unmarshal(raw, &elems) != nil {
+	// The elements are cut out of data, already checked whole by Object;
+	// parseKey copies what it keeps.
+	var elems [][]byte
+	if raw[0] != '[' || strictjson.Array(raw, func(e []byte) error { elems = append(elems, e); return nil }) != nil {
 		return nil, errorf(jws.ErrMalformed, "JWK Set \"keys\" is not an array (RFC 7517 §5.1)")
 	}
 	var (
