@@ -713,7 +713,8 @@ func (r *Remote) lifetime(h http.Header) time.Duration {
 // freshness returns the freshness lifetime of a response with header h,
 // less its Age: max-age, else Expires minus Date, else 0.
 func freshness(h http.Header) time.Duration {
-	maxAge, found := -1, false
+	var maxAge time.Duration
+	found := false
 	for _, line := range h.Values("Cache-Control") {
 		for _, d := range strings.Split(line, ",") {
 			name, value, _ := strings.Cut(strings.TrimSpace(d), "=")
@@ -721,18 +722,15 @@ func freshness(h http.Header) time.Duration {
 			case "no-store", "no-cache":
 				return 0
 			case "max-age":
-				if n, err := strconv.Atoi(strings.Trim(value, `"`)); err == nil && n >= 0 && !found {
+				if n, ok := deltaSeconds(strings.Trim(value, `"`)); ok && !found {
 					maxAge, found = n, true
 				}
 			}
 		}
 	}
-	var age time.Duration
-	if a, err := strconv.Atoi(h.Get("Age")); err == nil && a > 0 {
-		age = time.Duration(a) * time.Second
-	}
+	age, _ := deltaSeconds(h.Get("Age")) // 0 when absent or invalid
 	if found {
-		return time.Duration(maxAge)*time.Second - age
+		return maxAge - age
 	}
 	if e := h.Get("Expires"); e != "" {
 		// An invalid Expires means already expired (RFC 9111 §5.3).
@@ -744,7 +742,26 @@ func freshness(h http.Header) time.Duration {
 		if err != nil {
 			return 0
 		}
-		return exp.Sub(date) - age
+		// exp.Sub saturates; a non-positive lifetime is 0, so that
+		// subtracting age cannot overflow.
+		if d := exp.Sub(date); d > 0 {
+			return d - age
+		}
+		return 0
 	}
 	return 0
+}
+
+// deltaSeconds parses s, an RFC 9111 §1.2.2 delta-seconds: a non-negative
+// decimal integer, of which any value above 2^31, however large, means
+// 2^31 seconds (so that no value overflows a Duration, on any GOARCH).
+func deltaSeconds(s string) (time.Duration, bool) {
+	n, err := strconv.ParseUint(s, 10, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, false
+	}
+	if err != nil || n > 1<<31 {
+		n = 1 << 31
+	}
+	return time.Duration(n) * time.Second, true
 }
