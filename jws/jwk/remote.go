@@ -393,6 +393,10 @@ func (r *Remote) Resolve(ctx context.Context, kid string, alg jws.Algorithm) ([]
 		return nil, r.notFound(cur, kid, fmt.Sprintf("; no refetch before %s", r.nextAttempt().UTC().Format(time.RFC3339)))
 	}
 	if err != nil {
+		if cause := context.Cause(ctx); cause != nil && errors.Is(err, cause) {
+			// The caller gave up; the refetch goes on for the others.
+			return nil, r.notFound(cur, kid, "; stopped waiting for the refetch: "+cause.Error(), err)
+		}
 		return nil, r.notFound(cur, kid, "; the refetch failed: "+reason(err), err)
 	}
 	cur = r.cur.Load()

@@ -1225,3 +1225,52 @@ func TestRemoteNegativeCacheLongKIDs(t *testing.T) {
 		t.Errorf("negative cache keys hold %d bytes for %d kids of %d bytes, want at most 64 a kid", got, n, kidLen)
 	}
 }
+
+// TestRemoteCallerGivesUpOnRefetch checks the error of a caller whose ctx
+// ends while it waits for the refetch an unknown kid caused: it says that
+// the caller stopped waiting, not that the refetch failed, which goes on
+// and succeeds.
+func TestRemoteCallerGivesUpOnRefetch(t *testing.T) {
+	p := newIDP(t)
+	p.publish(t, "a")
+	clk := newClock()
+	r, ev := remote(t, p, clk, jwk.RemoteOptions{})
+	mustVerify(t, r, token(t, "a"), "token of a")
+	p.publish(t, "b")
+	arrived := make(chan struct{}, 1)
+	release := make(chan struct{})
+	p.set(func(p *idp) {
+		p.fault = func(w http.ResponseWriter, r *http.Request) {
+			arrived <- struct{}{}
+			<-release
+			w.Header().Set("Content-Type", "application/json")
+			w.Write(p.documentLocked())
+		}
+	})
+	clk.Advance(jwk.DefaultCooldown)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := jws.VerifyKeyed(ctx, r, token(t, "b"))
+		done <- err
+	}()
+	select {
+	case <-arrived:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no refetch reached the server")
+	}
+	cancel()
+	err := <-done
+	close(release)
+	jwk.WaitFetches(r)
+	if !errors.Is(err, jws.ErrKeyNotFound) || !errors.Is(err, context.Canceled) {
+		t.Fatalf("VerifyKeyed(ctx cancelled during the refetch) = %v, want ErrKeyNotFound wrapping context.Canceled", err)
+	}
+	if msg := err.Error(); strings.Contains(msg, "refetch failed") || !strings.Contains(msg, "stopped waiting for the refetch") {
+		t.Errorf("error = %q, want it to say the caller stopped waiting, not that the refetch failed", msg)
+	}
+	if e := ev.last(t); e.Err != nil || e.Keys != 2 {
+		t.Errorf("the refetch: FetchEvent = %+v, want success with 2 keys", e)
+	}
+	mustVerify(t, r, token(t, "b"), "token of b after the refetch")
+}
