@@ -70,9 +70,12 @@ var testSizes = []int{3, 17, 63, 64, 65, 127, 128, 129, 191, 255, 257, 320, 383,
 func TestMontgomery(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, nbits := range testSizes {
-		for range 4 {
+		for rep := range 4 {
 			n := randOdd(r, nbits)
 			m := newModulus(n)
+			if ks := kernels(t); rep%2 == 1 && len(ks) == 2 {
+				m.adx = !m.adx // both kernels at each size
+			}
 			l := len(m.n)
 			if l != (nbits+bits.UintSize-1)/bits.UintSize || m.bits != nbits || m.size != (nbits+7)/8 {
 				t.Fatalf("%d bits: %d limbs, bits %d, size %d", nbits, l, m.bits, m.size)
@@ -145,29 +148,42 @@ func TestMontgomery(t *testing.T) {
 	}
 }
 
-// TestAddMulVVW checks the kernel against math/big with all-ones operands,
-// whose carries are the largest, at every length up to 9 limbs.
+// kernels lists the kernels this machine can run: the Go one, and the ADX
+// one on amd64 CPUs that have it.
+func kernels(t *testing.T) []bool {
+	if hasADX() {
+		return []bool{false, true}
+	}
+	t.Log("no ADX kernel on this machine: the Go kernel only")
+	return []bool{false}
+}
+
+// TestAddMulVVW checks both kernels against math/big with all-ones
+// operands, whose carries are the largest, and random ones, at every
+// length up to 70 limbs.
 func TestAddMulVVW(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	for l := 0; l <= 9; l++ {
-		for k := range 20 {
-			z, x := make([]uint, l), make([]uint, l)
-			y := ^uint(0)
-			for i := range l {
-				z[i], x[i] = ^uint(0), ^uint(0)
-				if k > 0 {
-					z[i], x[i] = uint(r.Uint64()), uint(r.Uint64())
+	for _, adx := range kernels(t) {
+		for l := 0; l <= 70; l++ {
+			for k := range 20 {
+				z, x := make([]uint, l), make([]uint, l)
+				y := ^uint(0)
+				for i := range l {
+					z[i], x[i] = ^uint(0), ^uint(0)
+					if k > 0 {
+						z[i], x[i] = uint(r.Uint64()), uint(r.Uint64())
+					}
 				}
-			}
-			if k > 1 {
-				y = uint(r.Uint64())
-			}
-			want := new(big.Int).Mul(natToBig(x), new(big.Int).SetUint64(uint64(y)))
-			want.Add(want, natToBig(z))
-			c := addMulVVW(z, x, y)
-			got := natToBig(append(z, c))
-			if got.Cmp(want) != 0 {
-				t.Fatalf("len %d: addMulVVW = %x, want %x", l, got, want)
+				if k > 1 {
+					y = uint(r.Uint64())
+				}
+				want := new(big.Int).Mul(natToBig(x), new(big.Int).SetUint64(uint64(y)))
+				want.Add(want, natToBig(z))
+				c := addMul(adx, z, x, y)
+				got := natToBig(append(z, c))
+				if got.Cmp(want) != 0 {
+					t.Fatalf("adx %v, len %d: addMul = %x, want %x", adx, l, got, want)
+				}
 			}
 		}
 	}

@@ -13,6 +13,11 @@
 // key. It does not decide key policy (the minimum modulus size): its
 // caller does.
 //
+// The arithmetic is Montgomery multiplication written with math/bits, the
+// same code for 32- and 64-bit limbs; on amd64 CPUs with ADX and BMI2 its
+// one kernel, z += x·y, runs in assembly, as crypto/rsa's does (the purego
+// build tag turns that off).
+//
 // It agrees with crypto/rsa on every input; the Wycheproof vectors and a
 // differential fuzz target pin that. Callers use crypto/rsa instead when
 // crypto/fips140.Enabled reports true.
