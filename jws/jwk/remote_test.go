@@ -397,16 +397,7 @@ func TestRemoteLazy(t *testing.T) {
 func TestRemoteSingleFlight(t *testing.T) {
 	p := newIDP(t)
 	p.publish(t, "a")
-	arrived := make(chan struct{}, 100)
-	release := make(chan struct{})
-	p.set(func(p *idp) {
-		p.fault = func(w http.ResponseWriter, r *http.Request) {
-			arrived <- struct{}{}
-			<-release
-			w.Header().Set("Content-Type", "application/json")
-			w.Write(p.documentLocked())
-		}
-	})
+	arrived, release := p.hold()
 	r, _ := remote(t, p, newClock(), jwk.RemoteOptions{})
 	const n = 200
 	errs := make(chan error, n)
@@ -437,6 +428,23 @@ func TestRemoteSingleFlight(t *testing.T) {
 	t.Logf("single flight: %d concurrent verifications, %d request", n, p.requests.Load())
 }
 
+// hold makes p hold every request for the JWK Set until release is
+// closed, then answer it with the current set; arrived receives a value as
+// each request comes in (up to 100 without a reader).
+func (p *idp) hold() (arrived <-chan struct{}, release chan struct{}) {
+	in := make(chan struct{}, 100)
+	release = make(chan struct{})
+	p.set(func(p *idp) {
+		p.fault = func(w http.ResponseWriter, r *http.Request) {
+			in <- struct{}{}
+			<-release
+			w.Header().Set("Content-Type", "application/json")
+			w.Write(p.documentLocked())
+		}
+	})
+	return in, release
+}
+
 // documentLocked is document for a fault handler, which runs without p.mu.
 func (p *idp) documentLocked() []byte {
 	p.mu.Lock()
@@ -449,16 +457,7 @@ func (p *idp) documentLocked() []byte {
 func TestRemoteCallerContext(t *testing.T) {
 	p := newIDP(t)
 	p.publish(t, "a")
-	arrived := make(chan struct{}, 1)
-	release := make(chan struct{})
-	p.set(func(p *idp) {
-		p.fault = func(w http.ResponseWriter, r *http.Request) {
-			arrived <- struct{}{}
-			<-release
-			w.Header().Set("Content-Type", "application/json")
-			w.Write(p.documentLocked())
-		}
-	})
+	arrived, release := p.hold()
 	r, _ := remote(t, p, newClock(), jwk.RemoteOptions{})
 	tok := token(t, "a")
 	patient := make(chan error, 1)
@@ -1237,16 +1236,7 @@ func TestRemoteCallerGivesUpOnRefetch(t *testing.T) {
 	r, ev := remote(t, p, clk, jwk.RemoteOptions{})
 	mustVerify(t, r, token(t, "a"), "token of a")
 	p.publish(t, "b")
-	arrived := make(chan struct{}, 1)
-	release := make(chan struct{})
-	p.set(func(p *idp) {
-		p.fault = func(w http.ResponseWriter, r *http.Request) {
-			arrived <- struct{}{}
-			<-release
-			w.Header().Set("Content-Type", "application/json")
-			w.Write(p.documentLocked())
-		}
-	})
+	arrived, release := p.hold()
 	clk.Advance(jwk.DefaultCooldown)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
