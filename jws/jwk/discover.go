@@ -25,12 +25,16 @@ import (
 // nothing else: nonces, "azp" and "at_hash" belong to OpenID Connect
 // libraries.
 //
-// A fetch that fails is an error wrapping [jws.ErrKeyNotFound]; a document
-// that is not strict JSON, lacks "jwks_uri" or names another issuer is an
-// error wrapping [jws.ErrMalformed].
+// A fetch that fails is an error wrapping [jws.ErrKeyNotFound]; a bad
+// issuer or option (checked before any I/O), or a document that is not
+// strict JSON, lacks "jwks_uri" or names another issuer, is an error
+// wrapping [jws.ErrMalformed].
 func Discover(ctx context.Context, issuer string, opts *RemoteOptions) (*Remote, error) {
 	if opts == nil {
 		opts = &RemoteOptions{}
+	}
+	if err := checkOptions(opts); err != nil {
+		return nil, err
 	}
 	iu, err := checkURL("issuer", issuer, opts.AllowHTTPLoopback)
 	if err != nil {

@@ -46,6 +46,8 @@ const maxMissing = 1024
 
 // RemoteOptions configures a [Remote]. The zero value, and a nil
 // *RemoteOptions, give the safe defaults; a zero field takes its default.
+// A negative duration or MaxKeys is a configuration error of [NewRemote]
+// and [Discover], not its default.
 type RemoteOptions struct {
 	// Client sends the requests. nil means a client of its own on
 	// http.DefaultTransport. The Remote uses a copy of Client whose
@@ -218,11 +220,14 @@ type fetchCall struct {
 // Take it from the service's configuration or the provider's discovery
 // document (see [Discover]), never from a token. NewRemote does no I/O.
 //
-// A bad URL or inconsistent options are an error wrapping
-// [jws.ErrMalformed].
+// A bad URL, a negative option, or a MinFreshness above MaxFreshness is
+// an error wrapping [jws.ErrMalformed].
 func NewRemote(jwksURI string, opts *RemoteOptions) (*Remote, error) {
 	if opts == nil {
 		opts = &RemoteOptions{}
+	}
+	if err := checkOptions(opts); err != nil {
+		return nil, err
 	}
 	u, err := checkURL("jwks_uri", jwksURI, opts.AllowHTTPLoopback)
 	if err != nil {
@@ -244,7 +249,7 @@ func NewRemote(jwksURI string, opts *RemoteOptions) (*Remote, error) {
 	if slices.Contains(r.parse.SignatureUses, "enc") {
 		return nil, errorf(jws.ErrInvalidKey, "RemoteOptions.SignatureUses names \"enc\", the use of encryption keys (RFC 7517 §4.2)")
 	}
-	if r.maxKeys <= 0 {
+	if r.maxKeys == 0 {
 		r.maxKeys = DefaultMaxKeys
 	}
 	if r.now == nil {
@@ -257,9 +262,29 @@ func NewRemote(jwksURI string, opts *RemoteOptions) (*Remote, error) {
 	return r, nil
 }
 
-// orDefault returns d, or def if d is not positive.
+// checkOptions refuses negative options, which would otherwise silently
+// take their defaults (a negative StaleLimit meaning a day of stale keys).
+func checkOptions(opts *RemoteOptions) error {
+	for _, o := range [...]struct {
+		name string
+		d    time.Duration
+	}{
+		{"Timeout", opts.Timeout}, {"MinFreshness", opts.MinFreshness}, {"MaxFreshness", opts.MaxFreshness},
+		{"Cooldown", opts.Cooldown}, {"NegativeCache", opts.NegativeCache}, {"StaleLimit", opts.StaleLimit},
+	} {
+		if o.d < 0 {
+			return errorf(jws.ErrMalformed, "RemoteOptions: negative %s %v", o.name, o.d)
+		}
+	}
+	if opts.MaxKeys < 0 {
+		return errorf(jws.ErrMalformed, "RemoteOptions: negative MaxKeys %d", opts.MaxKeys)
+	}
+	return nil
+}
+
+// orDefault returns d, or def if d is zero.
 func orDefault(d, def time.Duration) time.Duration {
-	if d <= 0 {
+	if d == 0 {
 		return def
 	}
 	return d

@@ -343,6 +343,24 @@ func TestNewRemoteURL(t *testing.T) {
 	if _, err := jwk.NewRemote("https://idp.example/jwks", &jwk.RemoteOptions{MinFreshness: time.Hour, MaxFreshness: time.Minute}); !errors.Is(err, jws.ErrMalformed) {
 		t.Errorf("NewRemote(MinFreshness > MaxFreshness) = %v, want ErrMalformed", err)
 	}
+	// A negative option is a configuration error, not its default: a
+	// negative StaleLimit must not mean a day of stale keys.
+	for name, opts := range map[string]jwk.RemoteOptions{
+		"Timeout":       {Timeout: -time.Second},
+		"MinFreshness":  {MinFreshness: -time.Second},
+		"MaxFreshness":  {MaxFreshness: -time.Second},
+		"Cooldown":      {Cooldown: -time.Second},
+		"NegativeCache": {NegativeCache: -time.Second},
+		"StaleLimit":    {StaleLimit: -1},
+		"MaxKeys":       {MaxKeys: -1},
+	} {
+		if r, err := jwk.NewRemote("https://idp.example/jwks", &opts); r != nil || !errors.Is(err, jws.ErrMalformed) || !strings.Contains(err.Error(), "negative "+name) {
+			t.Errorf("NewRemote(negative %s) = %v, %v, want ErrMalformed naming it", name, r, err)
+		}
+		if r, err := jwk.Discover(context.Background(), "https://idp.example", &opts); r != nil || !errors.Is(err, jws.ErrMalformed) || !strings.Contains(err.Error(), "negative "+name) {
+			t.Errorf("Discover(negative %s) = %v, %v, want ErrMalformed naming it, before any I/O", name, r, err)
+		}
+	}
 	for _, r := range []*jwk.Remote{nil, new(jwk.Remote)} {
 		if vs, err := r.Resolve(context.Background(), "a", jws.EdDSA); vs != nil || !errors.Is(err, jws.ErrKeyNotFound) {
 			t.Errorf("%#v.Resolve = %v, %v, want ErrKeyNotFound", r, vs, err)
