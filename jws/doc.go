@@ -102,7 +102,10 @@
 // Every error wraps one of the package's sentinels, so that a caller can
 // write one errors.Is switch: [ErrMalformed], [ErrTooLarge],
 // [ErrAlgorithmMismatch], [ErrInvalidSignature], [ErrKeyNotFound],
-// [ErrInvalidKey] and [ErrUnsupportedAlgorithm]. A signature that does not
+// [ErrInvalidKey] and [ErrUnsupportedAlgorithm]. Two errors wrap none: a
+// negative [Limits].MaxSize, a configuration error that refuses every
+// token, and the error of a [Signer] of another package, which [Sign]
+// returns wrapped as it is. A signature that does not
 // verify is reported without saying why; only a signature of the wrong length
 // for its algorithm, which is public knowledge, is named as such. On error,
 // every other result is the zero value.
