@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/signet-go/signet/jws"
 )
@@ -113,19 +114,20 @@ func ExampleVerifyKeyed() {
 // Resolver returns pass through unchanged, so the token's "alg" still picks
 // among them.
 func ExampleResolverFunc() {
-	rs, _ := jws.NewHMAC(jws.HS256, []byte("the HS256 key of kid 'a', 32 B.."))
-	hs, _ := jws.NewHMAC(jws.HS512, []byte("the HS512 key of kid 'a', which must be 64 bytes long, is this.."))
+	hs256, _ := jws.NewHMAC(jws.HS256, []byte("the HS256 key of kid 'a', 32 B.."))
+	hs512, _ := jws.NewHMAC(jws.HS512, []byte("the HS512 key of kid 'a', which must be 64 bytes long, is this.."))
 	keys := jws.ResolverFunc(func(ctx context.Context, kid string, alg jws.Algorithm) ([]jws.Verifier, error) {
 		if kid == "a" {
-			return []jws.Verifier{rs, hs}, nil // one kid, two algorithms
+			return []jws.Verifier{hs256, hs512}, nil // one kid, two algorithms
 		}
 		return nil, fmt.Errorf("%w: %q", jws.ErrKeyNotFound, kid)
 	})
-	var notFound int
+	// Resolvers run concurrently, one call per request: count atomically.
+	var notFound atomic.Int64
 	counted := jws.ResolverFunc(func(ctx context.Context, kid string, alg jws.Algorithm) ([]jws.Verifier, error) {
 		vs, err := keys.Resolve(ctx, kid, alg)
 		if errors.Is(err, jws.ErrKeyNotFound) {
-			notFound++
+			notFound.Add(1)
 		}
 		return vs, err
 	})
@@ -134,7 +136,7 @@ func ExampleResolverFunc() {
 	for _, t := range []struct {
 		kid string
 		key *jws.HMAC
-	}{{"a", hs}, {"a", rs}, {"b", rs}} {
+	}{{"a", hs512}, {"a", hs256}, {"b", hs256}} {
 		token, _ := jws.Sign(t.key, jws.Header{KeyID: t.kid}, []byte("hi"))
 		h, payload, err := jws.VerifyKeyed(ctx, counted, token)
 		if err != nil {
@@ -143,7 +145,7 @@ func ExampleResolverFunc() {
 		}
 		fmt.Println(h.Algorithm, string(payload))
 	}
-	fmt.Println("not found:", notFound)
+	fmt.Println("not found:", notFound.Load())
 	// Output:
 	// HS512 hi
 	// HS256 hi
