@@ -414,3 +414,78 @@ func BenchmarkROCAVulnerable(b *testing.B) {
 		})
 	}
 }
+
+// TestROCABatches checks the batched ROCA test against the test prime by
+// prime (ROCAResidueInSubgroup) on moduli built to pass it up to one
+// prime, on each side of the batch boundaries, and on moduli that pass it
+// whole, at 2048 bits (primes up to 701) and 1024 (up to 167).
+func TestROCABatches(t *testing.T) {
+	primes := func(limit uint64) []uint64 {
+		var ps []uint64
+		for r := uint64(3); r <= limit; r += 2 {
+			if big.NewInt(int64(r)).ProbablyPrime(1) {
+				ps = append(ps, r)
+			}
+		}
+		return ps
+	}
+	for _, bits := range []int{1024, 2048} {
+		limit := jws.ROCAPrimeLimit(bits)
+		ps := primes(limit)
+		reference := func(n *big.Int) bool {
+			for _, r := range ps {
+				if !jws.ROCAResidueInSubgroup(n, r) {
+					return false
+				}
+			}
+			return true
+		}
+		// build returns an odd modulus of the given size that is 1 modulo
+		// every prime but q, and x modulo q (q = 0: 1 modulo all).
+		build := func(q, x uint64) *big.Int {
+			m := big.NewInt(1)
+			for _, r := range ps {
+				if r != q {
+					m.Mul(m, big.NewInt(int64(r)))
+				}
+			}
+			n := big.NewInt(1)
+			if q != 0 {
+				qq := big.NewInt(int64(q))
+				u := new(big.Int).ModInverse(new(big.Int).Mod(m, qq), qq)
+				u.Mul(u, big.NewInt(int64(x)-1)).Mod(u, qq)
+				n.Add(n, u.Mul(u, m))
+				m.Mul(m, qq)
+			}
+			// Add a multiple of m to reach the size; keep n odd.
+			k := new(big.Int).Lsh(big.NewInt(1), uint(bits-1-m.BitLen()))
+			n.Add(n, k.Mul(k, m))
+			if n.Bit(0) == 0 {
+				n.Add(n, m)
+			}
+			return n
+		}
+		cases := []*big.Int{build(0, 0)}
+		for _, q := range ps {
+			// The smallest residue outside the subgroup, if there is one.
+			for x := uint64(2); x < q; x++ {
+				if !jws.ROCAResidueInSubgroup(big.NewInt(int64(x)), q) {
+					cases = append(cases, build(q, x))
+					break
+				}
+			}
+		}
+		for _, n := range cases {
+			if got, want := jws.ROCAVulnerable(n), reference(n); got != want {
+				t.Errorf("%d bits: ROCAVulnerable(%x) = %v, prime by prime %v", bits, n, got, want)
+			}
+		}
+		if !jws.ROCAVulnerable(cases[0]) {
+			t.Errorf("%d bits: a modulus that is 1 modulo every prime is not flagged", bits)
+		}
+		// Where 65537 generates all of (Z/qZ)*, no residue fails at q.
+		if len(cases) < 15 {
+			t.Errorf("%d bits: only %d cases", bits, len(cases))
+		}
+	}
+}
