@@ -24,3 +24,10 @@ func MissingBytes(r *Remote) int {
 	}
 	return n
 }
+
+// InFlight reports whether r has a fetch in flight.
+func InFlight(r *Remote) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.call != nil
+}

@@ -90,8 +90,9 @@ type RemoteOptions struct {
 	AllowHTTPLoopback bool
 	// Observer, if set, is called after each fetch, from the goroutine
 	// that ran it and before the callers waiting for it resume, so that a
-	// service can log fetches or export metrics. It must not block; fetches
-	// never overlap, so neither do its calls.
+	// service can log fetches or export metrics. When it is called the
+	// fetch is over: the Remote already uses its result and may start the
+	// next fetch. It must not block; its calls never overlap.
 	Observer func(FetchEvent)
 	// Now returns the current time, for freshness, cooldowns and the stale
 	// limit (time.Now). Tests set it to control time; timeouts use the real
@@ -185,6 +186,7 @@ type Remote struct {
 	maxKeys  int
 	parse    ParseOptions // how fetched documents are parsed
 	observer func(FetchEvent)
+	obsMu    sync.Mutex // keeps the observer's calls from overlapping
 	now      func() time.Time
 
 	// cur is the last good set, nil before the first; it is replaced,
@@ -620,16 +622,19 @@ func (r *Remote) run(c *fetchCall) {
 		ev.Keys, ev.FreshUntil = len(next.set.keys), next.freshUntil
 		r.cur.Store(next)
 	}
+	// The fetch is over before the observer hears of it: a service that
+	// reacts to the event (or a request that arrives meanwhile) can start
+	// the next fetch. The callers waiting for this one resume after it.
 	r.mu.Lock()
 	r.lastErr = err
-	r.mu.Unlock()
-	if r.observer != nil {
-		r.observer(ev)
-	}
-	r.mu.Lock()
 	c.err = err
 	r.call = nil
 	r.mu.Unlock()
+	if r.observer != nil {
+		r.obsMu.Lock()
+		r.observer(ev)
+		r.obsMu.Unlock()
+	}
 	close(c.done)
 }
 

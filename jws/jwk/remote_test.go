@@ -1282,3 +1282,30 @@ func TestRemoteCallerGivesUpOnRefetch(t *testing.T) {
 	}
 	mustVerify(t, r, token(t, "b"), "token of b after the refetch")
 }
+
+// TestRemoteObserverSeesFetchOver pins that the Observer hears of a fetch
+// once it is over: a service reacting to the event, or a request arriving
+// meanwhile, can start the next fetch (examples/jwks waited for a
+// background retry that a stale use had not started, because the retry
+// before it was still marked in flight while its event was reported).
+func TestRemoteObserverSeesFetchOver(t *testing.T) {
+	p := newIDP(t)
+	p.publish(t, "a")
+	var r *jwk.Remote
+	var inFlight []bool
+	var mu sync.Mutex
+	r, _ = remote(t, p, newClock(), jwk.RemoteOptions{Observer: func(jwk.FetchEvent) {
+		mu.Lock()
+		defer mu.Unlock()
+		inFlight = append(inFlight, jwk.InFlight(r))
+	}})
+	if err := r.Ready(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	jwk.WaitFetches(r)
+	mu.Lock()
+	defer mu.Unlock()
+	if len(inFlight) != 1 || inFlight[0] {
+		t.Errorf("Observer saw a fetch in flight: %v, want [false]", inFlight)
+	}
+}
