@@ -87,7 +87,7 @@ func ExampleVerifyKeyed() {
 		if vs, ok := keys[kid]; ok {
 			return vs, nil
 		}
-		return nil, fmt.Errorf("%w: %q", jws.ErrKeyNotFound, kid)
+		return nil, fmt.Errorf("%w: %.64q", jws.ErrKeyNotFound, kid) // bounded: kid is the token's
 	})
 	ctx := context.Background() // the request's context, in a service
 
@@ -120,7 +120,7 @@ func ExampleResolverFunc() {
 		if kid == "a" {
 			return []jws.Verifier{hs256, hs512}, nil // one kid, two algorithms
 		}
-		return nil, fmt.Errorf("%w: %q", jws.ErrKeyNotFound, kid)
+		return nil, fmt.Errorf("%w: %.64q", jws.ErrKeyNotFound, kid) // bounded: kid is the token's
 	})
 	// Resolvers run concurrently, one call per request: count atomically.
 	var notFound atomic.Int64

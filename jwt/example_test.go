@@ -83,7 +83,7 @@ func ExampleVerifyKeyed() {
 		if vs, ok := active[kid]; ok {
 			return vs, nil
 		}
-		return nil, fmt.Errorf("%w: %q", jws.ErrKeyNotFound, kid)
+		return nil, fmt.Errorf("%w: %.64q", jws.ErrKeyNotFound, kid) // bounded: kid is the token's
 	})
 	ctx := context.Background() // the request's context, in a service
 
