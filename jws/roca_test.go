@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math/big"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,82 +43,30 @@ func readROCAKey(tb testing.TB, name string) (*rsa.PublicKey, []byte) {
 	return k.(*rsa.PublicKey), data
 }
 
-// rocaPrime returns a prime of the given size with the structure that
-// Infineon's RSA library gave its primes, as Nemec et al. publish it
-// ("The Return of Coppersmith's Attack", CCS 2017, §2.3):
-//
-//	p = k·M + (65537^a mod M)
-//
-// where M is the product of the first t primes, and k and a are random. It
-// is the generator of the private ROCA keys of the tests, which no real
-// key can give (its factors are unknown), and draws from rng, so that a
-// seed gives the same key every time.
-func rocaPrime(rng *rand.Rand, bits, t int) *big.Int {
-	m := big.NewInt(1)
-	for p, n := int64(2), 0; n < t; p++ {
-		if big.NewInt(p).ProbablyPrime(0) {
-			m.Mul(m, big.NewInt(p))
-			n++
-		}
-	}
-	// k is drawn so that √2·2^(bits-1) ≤ p < 2^bits: the product of two
-	// such primes has exactly 2·bits bits.
-	lo := new(big.Int).Lsh(big.NewInt(1), uint(2*bits-1))
-	lo.Sqrt(lo).Div(lo, m).Add(lo, big.NewInt(1))
-	hi := new(big.Int).Lsh(big.NewInt(1), uint(bits))
-	hi.Sub(hi, m).Div(hi, m) // k·M + (65537^a mod M) < (k+1)·M ≤ 2^bits
-	span := new(big.Int).Sub(hi, lo)
-	e := big.NewInt(65537)
-	one := big.NewInt(1)
-	for range 100_000 {
-		a := new(big.Int).SetUint64(rng.Uint64())
-		k := new(big.Int)
-		for k.BitLen() < span.BitLen()+64 {
-			k.Lsh(k, 64).Or(k, new(big.Int).SetUint64(rng.Uint64()))
-		}
-		k.Mod(k, span).Add(k, lo)
-		p := new(big.Int).Mul(k, m)
-		p.Add(p, new(big.Int).Exp(e, a, m))
-		pm1 := new(big.Int).Sub(p, one)
-		if new(big.Int).GCD(nil, nil, pm1, e).Cmp(one) != 0 {
-			continue
-		}
-		if p.ProbablyPrime(20) {
-			return p
-		}
-	}
-	panic("rocaPrime: no prime found")
-}
-
-// rocaPrivateKey returns an RSA private key whose primes have the ROCA
-// structure: t = 126 for 2048 and 3072 bits, 225 for 4096 (the paper's
-// Table 1), from the seed.
+// rocaPrivateKey returns the RSA private keys of 2048, 3072 and 4096 bits
+// whose primes have the ROCA structure, which testdata/roca/gen.go built
+// with the construction the paper publishes (see testdata/roca/README.md).
 var rocaPrivateKey = sync.OnceValues(func() (map[int]*rsa.PrivateKey, error) {
 	keys := map[int]*rsa.PrivateKey{}
-	for _, c := range []struct{ bits, t int }{{2048, 126}, {3072, 126}, {4096, 225}} {
-		rng := rand.New(rand.NewChaCha8([32]byte{byte(c.bits >> 8), byte(c.bits)}))
-		for {
-			p, q := rocaPrime(rng, c.bits/2, c.t), rocaPrime(rng, c.bits/2, c.t)
-			n := new(big.Int).Mul(p, q)
-			if n.BitLen() != c.bits {
-				return nil, fmt.Errorf("%d bits: got a %d-bit modulus", c.bits, n.BitLen())
-			}
-			if p.Cmp(q) == 0 {
-				continue
-			}
-			one := big.NewInt(1)
-			pm1, qm1 := new(big.Int).Sub(p, one), new(big.Int).Sub(q, one)
-			g := new(big.Int).GCD(nil, nil, pm1, qm1)
-			lcm := new(big.Int).Div(new(big.Int).Mul(pm1, qm1), g)
-			d := new(big.Int).ModInverse(big.NewInt(65537), lcm)
-			k := &rsa.PrivateKey{PublicKey: rsa.PublicKey{N: n, E: 65537}, D: d, Primes: []*big.Int{p, q}}
-			k.Precompute()
-			if err := k.Validate(); err != nil {
-				return nil, fmt.Errorf("%d bits: %w", c.bits, err)
-			}
-			keys[c.bits] = k
-			break
+	for _, bits := range []int{2048, 3072, 4096} {
+		name := fmt.Sprintf("constructed-%d.pem", bits)
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "roca", name))
+		if err != nil {
+			return nil, err
 		}
+		b, _ := pem.Decode(data)
+		if b == nil {
+			return nil, fmt.Errorf("%s: no PEM block", name)
+		}
+		k, err := x509.ParsePKCS8PrivateKey(b.Bytes)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		priv, ok := k.(*rsa.PrivateKey)
+		if !ok || priv.N.BitLen() != bits {
+			return nil, fmt.Errorf("%s: not a %d-bit RSA key", name, bits)
+		}
+		keys[bits] = priv
 	}
 	return keys, nil
 })
@@ -140,7 +87,7 @@ func rsaJWK(pub *rsa.PublicKey, priv *rsa.PrivateKey) string {
 // public or private, refuses a modulus with the ROCA structure
 // (CVE-2017-15361) with an error wrapping ErrInvalidKey that names it. The
 // public keys are real vulnerable keys (testdata/roca); the private keys
-// come from rocaPrime, the published construction.
+// come from testdata/roca/gen.go, the published construction.
 func TestROCARefused(t *testing.T) {
 	type build struct {
 		name string
