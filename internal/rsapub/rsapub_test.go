@@ -12,20 +12,17 @@ import (
 	"testing"
 
 	"github.com/signet-go/signet/internal/rsapub"
+	"github.com/signet-go/signet/internal/testkeys"
 )
 
-// testKeys are generated once per test binary: 768 and 769 bits for the
-// fuzz target's private operation (the 769-bit modulus has emLen one
+// testKeys are the committed keys of internal/testkeys: 768 and 769 bits
+// for the fuzz target's private operation (the 769-bit modulus has emLen one
 // octet shorter than the modulus, RFC 8017 §9.1.2's odd case), and 2048
 // and 2049 bits for the other tests.
 var testKeys = sync.OnceValue(func() []*rsa.PrivateKey {
 	var keys []*rsa.PrivateKey
 	for _, bits := range []int{768, 769, 2048, 2049} {
-		k, err := rsa.GenerateKey(rand.Reader, bits)
-		if err != nil {
-			panic(err)
-		}
-		keys = append(keys, k)
+		keys = append(keys, testkeys.RSASize(bits))
 	}
 	return keys
 })

@@ -14,7 +14,10 @@
 //		openssl genpkey -algorithm ED25519 -out ed25519-$i.pem
 //	done
 //	openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out rsa1024-0.pem
+//	openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:768 -out rsa768-0.pem
+//	openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:769 -out rsa769-0.pem
 //	openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-224 -out p224-0.pem
+//	go run ../gen.go -bits 2049 > rsa2049-0.pem # OpenSSL 3 rounds 2049 bits to 2048
 //
 // They protect nothing: never use them outside tests.
 //
@@ -45,6 +48,17 @@ func RSA(i int) *rsa.PrivateKey {
 // RSA1024 returns a 1024-bit RSA key, shorter than signet accepts.
 func RSA1024() *rsa.PrivateKey {
 	return parse[*rsa.PrivateKey]("rsa1024-0")
+}
+
+// RSASize returns the RSA key of the given size: 768, 769, 1024, 2048
+// (the same as RSA(0)) or 2049 bits, for tests of the arithmetic at odd
+// sizes. A key under 1024 bits parses only in a test binary that has the
+// line //go:debug rsa1024min=0.
+func RSASize(bits int) *rsa.PrivateKey {
+	if bits == 2048 {
+		return RSA(0)
+	}
+	return parse[*rsa.PrivateKey](fmt.Sprintf("rsa%d-0", bits))
 }
 
 // ECDSA returns ECDSA key i, 0 or 1, on curve: elliptic.P256(), P384()

@@ -1,3 +1,5 @@
+//go:debug rsa1024min=0
+
 package testkeys_test
 
 import (
@@ -21,6 +23,12 @@ func TestKeys(t *testing.T) {
 	}
 	if k := testkeys.RSA1024(); k.N.BitLen() != 1024 {
 		t.Errorf("RSA1024: %d bits", k.N.BitLen())
+	}
+	for _, bits := range []int{768, 769, 1024, 2048, 2049} {
+		k := testkeys.RSASize(bits)
+		if err := k.Validate(); err != nil || k.N.BitLen() != bits {
+			t.Errorf("RSASize(%d): %d bits, Validate = %v", bits, k.N.BitLen(), err)
+		}
 	}
 	for _, c := range []elliptic.Curve{elliptic.P256(), elliptic.P384(), elliptic.P521()} {
 		a, b := testkeys.ECDSA(c, 0), testkeys.ECDSA(c, 1)
