@@ -35,7 +35,7 @@ func Sign(s Signer, h Header, payload []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if o, ok := s.(retainsNothing); !ok || !o.retainsNothing() {
+	if o, ok := s.(retainsNothing); !ok || !o.retainsNothing(s) {
 		return string(b), nil
 	}
 	// No one else holds b, and it is never written again: hand its bytes
@@ -47,18 +47,23 @@ func Sign(s Signer, h Header, payload []byte) (string, error) {
 // VerifySignature neither modifies its arguments nor keeps them: verify
 // hands them the token's own bytes as the signing input, where any other
 // Verifier gets a copy. It is unexported so that no other Verifier can
-// claim it.
+// claim it. Its method reports whether as is the receiver itself: a type
+// of another package that embeds one of these Verifiers has the method
+// too, promoted, but may override VerifySignature, so it is foreign.
 type readsOnly interface {
-	readsOnly()
+	readsOnly(as Verifier) bool
 }
 
 // retainsNothing is implemented by the Signers of this package. Its method
 // reports whether AppendSignature hands none of the buffers it is given
 // (dst, signingInput) to code outside the package, which could keep them:
 // only then may Sign make its string share the buffer's memory. It is
-// unexported so that no other Signer can claim it.
+// unexported so that no other Signer can claim it, and given the Signer
+// Sign holds, so that it reports false for a type of another package that
+// embeds one of these Signers (and has the method, promoted) but may
+// override AppendSignature.
 type retainsNothing interface {
-	retainsNothing() bool
+	retainsNothing(as Signer) bool
 }
 
 // AppendSign appends the compact serialization of payload signed by s to
@@ -336,7 +341,7 @@ func (p *parsed) verify(v Verifier) (Header, []byte, error) {
 		return Header{}, nil, p.critErr
 	}
 	in := p.signingInput // the token's bytes, which must not be written
-	if _, ok := v.(readsOnly); !ok {
+	if o, ok := v.(readsOnly); !ok || !o.readsOnly(v) {
 		in = bytes.Clone(in)
 	}
 	if err := v.VerifySignature(in, p.signature); err != nil {

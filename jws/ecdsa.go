@@ -99,9 +99,10 @@ func (s *ECDSASigner) Verifier() Verifier {
 	return s.verifier
 }
 
-// retainsNothing reports true: a crypto.Signer from NewSigner sees only a
-// digest in a buffer of AppendSignature's own, never dst or signingInput.
-func (s *ECDSASigner) retainsNothing() bool { return true }
+// retainsNothing reports whether as is s itself: a crypto.Signer from
+// NewSigner sees only a digest in a buffer of AppendSignature's own, never
+// dst or signingInput.
+func (s *ECDSASigner) retainsNothing(as Signer) bool { return as == Signer(s) }
 
 // usable reports whether s was built by NewECDSASigner or NewSigner.
 func (s *ECDSASigner) usable() bool { return s != nil && s.key != nil && s.verifier.usable() }
@@ -337,4 +338,4 @@ func readDER(b []byte, tag byte) (contents, rest []byte, ok bool) {
 
 // readsOnly marks ECDSAVerifier as a Verifier that neither modifies nor keeps
 // what VerifySignature is given (see readsOnly).
-func (*ECDSAVerifier) readsOnly() {}
+func (v *ECDSAVerifier) readsOnly(as Verifier) bool { return as == Verifier(v) }

@@ -90,7 +90,7 @@ func (s *Ed25519Signer) Verifier() Verifier {
 
 // retainsNothing reports whether s signs with a key of its own: the
 // crypto.Signer of NewSigner is given signingInput itself, and may keep it.
-func (s *Ed25519Signer) retainsNothing() bool { return s.priv != nil }
+func (s *Ed25519Signer) retainsNothing(as Signer) bool { return as == Signer(s) && s.priv != nil }
 
 // usable reports whether s was built by NewEd25519Signer or NewSigner.
 func (s *Ed25519Signer) usable() bool {
@@ -174,4 +174,4 @@ func (v *Ed25519Verifier) VerifySignature(signingInput, signature []byte) error 
 
 // readsOnly marks Ed25519Verifier as a Verifier that neither modifies nor keeps
 // what VerifySignature is given (see readsOnly).
-func (*Ed25519Verifier) readsOnly() {}
+func (v *Ed25519Verifier) readsOnly(as Verifier) bool { return as == Verifier(v) }

@@ -75,8 +75,9 @@ func (m *HMAC) Algorithm() Algorithm {
 	return m.alg
 }
 
-// retainsNothing reports true: m hands no buffer to other code.
-func (m *HMAC) retainsNothing() bool { return true }
+// retainsNothing reports whether as is m itself: m hands no buffer to
+// other code.
+func (m *HMAC) retainsNothing(as Signer) bool { return as == Signer(m) }
 
 // usable reports whether m was built by NewHMAC.
 func (m *HMAC) usable() bool { return m != nil && m.pool.New != nil }
@@ -136,4 +137,4 @@ func (s *hmacState) compute(in []byte) []byte {
 
 // readsOnly marks HMAC as a Verifier that neither modifies nor keeps
 // what VerifySignature is given (see readsOnly).
-func (*HMAC) readsOnly() {}
+func (m *HMAC) readsOnly(as Verifier) bool { return as == Verifier(m) }

@@ -145,7 +145,7 @@ func (s *MLDSASigner) Verifier() Verifier {
 
 // retainsNothing reports whether s signs with a key of its own: the
 // crypto.Signer of NewSigner is given signingInput itself, and may keep it.
-func (s *MLDSASigner) retainsNothing() bool { return s.priv != nil }
+func (s *MLDSASigner) retainsNothing(as Signer) bool { return as == Signer(s) && s.priv != nil }
 
 // usable reports whether s was built by NewMLDSASigner or NewSigner.
 func (s *MLDSASigner) usable() bool {
@@ -300,4 +300,4 @@ func mldsaVerifierFor(fn string, alg Algorithm, key crypto.PublicKey) (v Verifie
 
 // readsOnly marks MLDSAVerifier as a Verifier that neither modifies nor keeps
 // what VerifySignature is given (see readsOnly).
-func (*MLDSAVerifier) readsOnly() {}
+func (v *MLDSAVerifier) readsOnly(as Verifier) bool { return as == Verifier(v) }

@@ -124,9 +124,10 @@ func (s *RSASigner) Verifier() Verifier {
 	return s.verifier
 }
 
-// retainsNothing reports true: a crypto.Signer from NewSigner sees only a
-// digest in a buffer of AppendSignature's own, never dst or signingInput.
-func (s *RSASigner) retainsNothing() bool { return true }
+// retainsNothing reports whether as is s itself: a crypto.Signer from
+// NewSigner sees only a digest in a buffer of AppendSignature's own, never
+// dst or signingInput.
+func (s *RSASigner) retainsNothing(as Signer) bool { return as == Signer(s) }
 
 // usable reports whether s was built by NewRSASigner or NewSigner.
 func (s *RSASigner) usable() bool { return s != nil && s.key != nil && s.verifier.usable() }
@@ -302,4 +303,4 @@ func checkRSAPublicKey(alg Algorithm, key *rsa.PublicKey) error {
 
 // readsOnly marks RSAVerifier as a Verifier that neither modifies nor keeps
 // what VerifySignature is given (see readsOnly).
-func (*RSAVerifier) readsOnly() {}
+func (v *RSAVerifier) readsOnly(as Verifier) bool { return as == Verifier(v) }
