@@ -75,10 +75,11 @@ func AppendMarshal(dst []byte, c any) ([]byte, error) {
 // pointer) whose live fields are strings, booleans, integers, NumericDate
 // and Audience, with no ",string" option, and with no MarshalJSON or
 // MarshalText method on the struct, the structs it embeds or the field
-// types. A test and a fuzz target compare it with encoding/json. Its one
-// difference is Go 1.27's: that release's encoding/json writes the U+FFFD
-// that replaces invalid UTF-8 as is, where Go 1.26's, and this encoder on
-// every release, write it as \ufffd (the same JSON string).
+// types, nor an IsZero method on the type of an omitzero field. A test
+// and a fuzz target compare it with encoding/json. Its one difference is
+// Go 1.27's: that release's encoding/json writes the U+FFFD that replaces
+// invalid UTF-8 as is, where Go 1.26's, and this encoder on every
+// release, write it as \ufffd (the same JSON string).
 
 // encKind is how the encoder writes a field.
 type encKind uint8
@@ -139,6 +140,8 @@ func makeEncPlan(fs *fieldSet, t reflect.Type) []encField {
 			ef.kind = encAudience
 		case hasMarshalMethods(ft):
 			return nil
+		case ef.omitZero && hasIsZero(ft):
+			return nil // encoding/json's omitzero calls the method
 		default:
 			switch ft.Kind() {
 			case reflect.String:
@@ -169,6 +172,14 @@ func hasMarshalMethods(t reflect.Type) bool {
 		}
 	}
 	return false
+}
+
+// hasIsZero reports whether t or *t has an IsZero() bool method, which
+// encoding/json's omitzero option calls instead of comparing a value with
+// its type's zero value.
+func hasIsZero(t reflect.Type) bool {
+	z := reflect.TypeFor[interface{ IsZero() bool }]()
+	return t.Implements(z) || reflect.PointerTo(t).Implements(z)
 }
 
 // appendClaims appends the JSON encoding of c to dst and reports whether
