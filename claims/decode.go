@@ -180,7 +180,8 @@ func (d *decoder) top(data []byte, v reflect.Value) error {
 		if err := strictjson.Object(data, nil); err != nil {
 			return syntaxError(err)
 		}
-		return malformedCause(d.fallback(data, v))
+		// The whole claims set: encoding/json makes every string.
+		return malformedCause(d.unmarshal(data, v))
 	}
 	if v.Kind() == reflect.Map {
 		return d.decodeMap(data, v)
@@ -290,7 +291,8 @@ func (d *decoder) decodeMap(data []byte, v reflect.Value) error {
 	if err != nil {
 		return syntaxError(err)
 	}
-	return malformedCause(d.fallback(data, v))
+	// The whole claims set: encoding/json makes every string.
+	return malformedCause(d.unmarshal(data, v))
 }
 
 // malformedCause returns err, from encoding/json or an UnmarshalJSON method,
@@ -415,8 +417,20 @@ func (d *decoder) value(raw []byte, v reflect.Value, flags int) error {
 	return d.fallback(raw, v)
 }
 
-// fallback decodes raw into v with encoding/json.
+// fallback decodes raw, a part of the payload, into v with encoding/json.
 func (d *decoder) fallback(raw []byte, v reflect.Value) error {
+	if d.ownsPayload {
+		// encoding/json hands raw, with the payload's spare capacity, to
+		// the UnmarshalJSON methods of the user's types, which may keep it
+		// or write to it: they get a copy, as the decoded strings point
+		// into the payload.
+		raw = bytes.Clone(raw)
+	}
+	return d.unmarshal(raw, v)
+}
+
+// unmarshal decodes raw into v with encoding/json, handing it raw itself.
+func (d *decoder) unmarshal(raw []byte, v reflect.Value) error {
 	p := v.Addr().Interface()
 	if d.useNumber {
 		dec := json.NewDecoder(bytes.NewReader(raw))
@@ -436,7 +450,7 @@ func (d *decoder) quoted(raw []byte, v reflect.Value) error {
 	obj = append(obj, `{"v":`...)
 	obj = append(obj, raw...)
 	obj = append(obj, '}')
-	if err := d.fallback(obj, holder.Elem()); err != nil {
+	if err := d.unmarshal(obj, holder.Elem()); err != nil { // obj is a copy
 		return err
 	}
 	v.Set(holder.Elem().Field(0))
