@@ -145,7 +145,7 @@ func (k *PublicKey) VerifyPSS(h crypto.Hash, digest, sig []byte, saltLen int) er
 	}
 	m := k.modulus()
 	hLen := h.Size()
-	if m == nil || len(digest) != hLen || saltLen < 0 {
+	if m == nil || len(digest) != hLen || saltLen < 0 || saltLen > m.size {
 		return ErrVerification
 	}
 	var buf [stackBits / 8]byte
@@ -169,7 +169,8 @@ func (k *PublicKey) VerifyPSS(h crypto.Hash, digest, sig []byte, saltLen int) er
 		}
 		em = em[1:]
 	}
-	// §9.1.2 step 3.
+	// §9.1.2 step 3; saltLen is at most the modulus's size, so the sum
+	// does not overflow.
 	if emLen < hLen+saltLen+2 {
 		return ErrVerification
 	}

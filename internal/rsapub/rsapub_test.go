@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"crypto/sha512"
 	"errors"
+	"math"
 	"math/big"
 	"sync"
 	"testing"
@@ -156,8 +157,16 @@ func TestRefused(t *testing.T) {
 			}
 		})
 	}
-	if err := own(k).VerifyPSS(crypto.SHA256, d, sig, -1); !errors.Is(err, rsapub.ErrVerification) {
-		t.Errorf("VerifyPSS(salt length -1) = %v, want ErrVerification", err)
+	// A PSS signature, under salt lengths so large that the length check
+	// overflows.
+	pss, err := rsa.SignPSS(rand.Reader, k, crypto.SHA256, d, &rsa.PSSOptions{SaltLength: 32})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, salt := range []int{-1, math.MaxInt, math.MaxInt - 33, math.MaxInt - 40} {
+		if err := own(k).VerifyPSS(crypto.SHA256, d, pss, salt); !errors.Is(err, rsapub.ErrVerification) {
+			t.Errorf("VerifyPSS(salt length %d) = %v, want ErrVerification", salt, err)
+		}
 	}
 }
 
