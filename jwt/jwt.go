@@ -128,13 +128,11 @@ func Verify[C any, PC interface {
 	*C
 	Claims
 }](v jws.Verifier, token string, opts *VerifyOptions) (*C, error) {
-	if opts == nil {
-		opts = &VerifyOptions{}
+	opts, limits, err := checkOptions(opts)
+	if err != nil {
+		return nil, err
 	}
-	if opts.MaxSize < 0 {
-		return nil, errNegativeMaxSize
-	}
-	h, payload, err := jws.Limits{MaxSize: opts.MaxSize}.Verify(v, token)
+	h, payload, err := limits.Verify(v, token)
 	if err != nil {
 		return nil, err
 	}
@@ -151,13 +149,11 @@ func VerifyKeyed[C any, PC interface {
 	*C
 	Claims
 }](ctx context.Context, r jws.Resolver, token string, opts *VerifyOptions) (*C, error) {
-	if opts == nil {
-		opts = &VerifyOptions{}
+	opts, limits, err := checkOptions(opts)
+	if err != nil {
+		return nil, err
 	}
-	if opts.MaxSize < 0 {
-		return nil, errNegativeMaxSize
-	}
-	h, payload, err := jws.Limits{MaxSize: opts.MaxSize}.VerifyKeyed(ctx, r, token)
+	h, payload, err := limits.VerifyKeyed(ctx, r, token)
 	if err != nil {
 		return nil, err
 	}
@@ -166,6 +162,18 @@ func VerifyKeyed[C any, PC interface {
 
 // errNegativeMaxSize reports a configuration error; it wraps no sentinel.
 var errNegativeMaxSize = errors.New("jwt: invalid VerifyOptions: negative MaxSize")
+
+// checkOptions returns opts (the strict default for nil) and the jws
+// limits it sets, or the configuration error that refuses every token.
+func checkOptions(opts *VerifyOptions) (*VerifyOptions, jws.Limits, error) {
+	if opts == nil {
+		opts = &VerifyOptions{}
+	}
+	if opts.MaxSize < 0 {
+		return nil, jws.Limits{}, errNegativeMaxSize
+	}
+	return opts, jws.Limits{MaxSize: opts.MaxSize}, nil
+}
 
 func decodeAndValidate[C any, PC interface {
 	*C
