@@ -165,7 +165,7 @@ type X509 struct {
 // ParseKey parses a JSON Web Key (RFC 7517 §4; RFC 7518 §6; RFC 8037 §2;
 // RFC 9964) under the rules of [Key]. On error it returns nil.
 func ParseKey(data []byte) (*Key, error) {
-	k, _, err := parseKey(data)
+	k, _, _, err := parseKey(data)
 	if err != nil {
 		return nil, err
 	}
@@ -742,11 +742,11 @@ func materialMember(kty, name string) bool {
 	return false
 }
 
-// parseKey parses a JWK and also returns its "kid" when it could be read,
-// for error context in a key set.
-func parseKey(data []byte) (*Key, string, error) {
+// parseKey parses a JWK and also returns its "kid" and "kty" when they
+// could be read, for a key set's error context and oct rule.
+func parseKey(data []byte) (k *Key, kid, kty string, err error) {
 	var m jwkRaw
-	err := strictjson.Object(data, func(name, value []byte) error {
+	err = strictjson.Object(data, func(name, value []byte) error {
 		if f := m.field(name); f != nil {
 			*f = value
 			return nil
@@ -759,19 +759,18 @@ func parseKey(data []byte) (*Key, string, error) {
 	if err != nil {
 		var se *strictjson.SyntaxError
 		if errors.As(err, &se) {
-			return nil, "", errorf(jws.ErrMalformed, "JWK: %w", err)
+			return nil, "", "", errorf(jws.ErrMalformed, "JWK: %w", err)
 		}
-		return nil, "", err
+		return nil, "", "", err
 	}
 	f, err := m.decode()
 	if err != nil {
-		return nil, f.kid, err
+		return nil, f.kid, f.kty, err
 	}
-	k, err := f.build()
-	if err != nil {
-		return nil, f.kid, err
+	if k, err = f.build(); err != nil {
+		return nil, f.kid, f.kty, err
 	}
-	return k, k.kid, nil
+	return k, k.kid, k.kty, nil
 }
 
 // jwkFields holds the decoded members of a JWK. A nil byte slice is an

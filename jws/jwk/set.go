@@ -45,10 +45,10 @@ import (
 // A set resolves a token to at most one key, and skips what could make it
 // guess:
 //
-//   - In a set that holds RSA, EC or OKP keys, oct keys (HMAC secrets)
-//     are skipped: a published JWK Set never holds a secret, and a set
-//     that mixes them invites the confusion of an HMAC keyed with a public
-//     key. A set of oct keys alone is a secret shared with its issuer,
+//   - In a set that holds RSA, EC, OKP or AKP keys, even ones it skips
+//     (an "enc" key, a small modulus), oct keys (HMAC secrets) are
+//     skipped: a published JWK Set never holds a secret, and a set that
+//     mixes them invites the confusion of an HMAC keyed with a public key. A set of oct keys alone is a secret shared with its issuer,
 //     never to be published; it works as any other set.
 //   - When two usable keys of one "kid" can both verify an algorithm,
 //     Resolve refuses that kid for that algorithm ([jws.ErrKeyNotFound])
@@ -143,9 +143,14 @@ func (o ParseOptions) ParseSet(data []byte) (*Set, error) {
 		indexes  []int
 		bindings [][]jws.Verifier
 		skipped  []*setError
+		public   bool // some member, used or skipped, is of a public-key type
 	)
 	for i, e := range elems {
-		k, kid, err := parseKey(e)
+		k, kid, kty, err := parseKey(e)
+		switch kty {
+		case ktyRSA, ktyEC, ktyOKP, ktyAKP:
+			public = true
+		}
 		var vs []jws.Verifier
 		if err == nil {
 			vs, err = k.setVerifiers(o.SignatureUses)
@@ -158,8 +163,9 @@ func (o ParseOptions) ParseSet(data []byte) (*Set, error) {
 		indexes = append(indexes, i)
 		bindings = append(bindings, vs)
 	}
-	// oct keys are never used beside public keys.
-	if slices.ContainsFunc(keys, func(k *Key) bool { return k.kty != ktyOct }) {
+	// oct keys are never used beside public keys, even skipped ones: the
+	// document is then a published set.
+	if public {
 		n := 0
 		for i, k := range keys {
 			if k.kty == ktyOct {

@@ -118,6 +118,41 @@ func TestSetMixedKeySet(t *testing.T) {
 	}
 }
 
+// TestSetMixedKeySetSkippedPublic checks that an oct key is skipped beside
+// public keys that the set skips too (an encryption key, a small modulus,
+// an algorithm signet does not implement): the document still holds
+// public keys, so it is a published set, and its secret is never used.
+func TestSetMixedKeySetSkippedPublic(t *testing.T) {
+	hs := mustSigner(t, fxOct, jws.HS256)
+	for _, tt := range []struct {
+		name   string
+		public string
+	}{
+		{"an RSA encryption key", withMembers(fxRSAPublic, `"kid":"r","use":"enc"`)},
+		{"an EC key whose key_ops exclude verify", withMembers(fxECPublic, `"kid":"e","key_ops":["deriveKey"]`)},
+		{"a 1024-bit RSA key", rsaPublicJWK(testkeys.RSA1024(), `"kid":"small"`)},
+		{"an RSA-OAEP key", withMembers(fxRSAPublic, `"kid":"oaep","alg":"RSA-OAEP"`)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			set := mustParseSet(t, jwkSet(withMembers(fxOct, `"kid":"h"`), tt.public))
+			if n := len(set.Skipped()); n != 2 {
+				t.Errorf("Skipped() = %v, want 2 entries", set.Skipped())
+			}
+			if len(set.Keys()) != 0 {
+				t.Errorf("Keys() = %v, want none", set.Keys())
+			}
+			err := resolveErr(t, set, "h", jws.HS256)
+			if !errors.Is(err, jws.ErrKeyNotFound) || !strings.Contains(err.Error(), "oct key") {
+				t.Errorf("Resolve(h) = %v, want ErrKeyNotFound saying why the oct key was skipped", err)
+			}
+			tok := rawToken(t, hs, `{"alg":"HS256","kid":"h"}`, "ok")
+			if _, _, err := jws.VerifyKeyed(context.Background(), set, tok); !errors.Is(err, jws.ErrKeyNotFound) {
+				t.Errorf("VerifyKeyed(HS256 token naming the oct key) = %v, want ErrKeyNotFound", err)
+			}
+		})
+	}
+}
+
 // TestSetDuplicateKid checks Wycheproof's DuplicateKid idea: two usable
 // keys of one kid that could verify the same algorithm make that kid
 // ambiguous for that algorithm in the set's own Resolve; keys of one kid
