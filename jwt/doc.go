@@ -86,8 +86,10 @@
 // (RFC 8725 §3.11). Sign them with different header types and set
 // [VerifyOptions].Type where each is accepted:
 //
-//	access, _ := jwt.Sign(key, jws.Header{Type: "at+jwt"}, accessClaims)
-//	_, err := jwt.Verify[MyClaims](key, refreshToken, &jwt.VerifyOptions{Type: "at+jwt"})
+//	access, err := jwt.Sign(key, jws.Header{Type: "at+jwt"}, accessClaims)
+//	refresh, err := jwt.Sign(key, jws.Header{Type: "refresh+jwt"}, refreshClaims)
+//	// ... both go to the client; later, where access tokens are accepted:
+//	_, err = jwt.Verify[MyClaims](key, refresh, &jwt.VerifyOptions{Type: "at+jwt"})
 //	// errors.Is(err, jwt.ErrType)
 //
 // # Key rotation

@@ -54,7 +54,10 @@ var (
 	// ErrMalformedBearer reports an Authorization header value that is not
 	// a Bearer credential as RFC 6750 §2.1 defines it.
 	ErrMalformedBearer = errors.New("jwt: malformed bearer credential")
-	// ErrNotObject reports claims that do not encode to a JSON object.
+	// ErrNotObject reports claims that Sign cannot sign: they do not
+	// encode to a JSON object, or their encoding is one Verify would
+	// refuse (a duplicate member name from a custom MarshalJSON, invalid
+	// UTF-8). The error wraps the claims package's reason.
 	ErrNotObject = errors.New("jwt: claims are not a JSON object")
 )
 

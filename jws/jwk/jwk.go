@@ -39,7 +39,7 @@ const maxRSABits = 8192
 // (Ed25519), AKP (ML-DSA-44, ML-DSA-65, ML-DSA-87; RFC 9964) or oct (HMAC
 // secret) key, public or private, with the JWK's metadata ("kid", "alg",
 // "use", "key_ops" and the X.509 members). AKP keys need signet built with
-// Go 1.27 or later (see [AKP keys]).
+// Go 1.27 or later (see AKP keys below).
 //
 // A Key is immutable and safe for concurrent use (only [Key.UnmarshalJSON]
 // replaces it, as decoding into any value does). Build one with [ParseKey]
