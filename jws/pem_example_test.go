@@ -26,7 +26,7 @@ MCowBQYDK2VwAyEATLvE/zfoZoigDmklwg7nVu6xssG4nRA9bXoPWoTYfbI=
 // that verify build their Verifier from the public key's PEM (or from a
 // certificate), for the algorithm they expect.
 func ExampleParsePEMSigner() {
-	signer, err := jws.ParsePEMSigner(jws.EdDSA, []byte(ed25519PrivatePEM))
+	signer, err := jws.ParsePEMSigner(jws.Ed25519, []byte(ed25519PrivatePEM))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -38,7 +38,7 @@ func ExampleParsePEMSigner() {
 	}
 	fmt.Println(token)
 
-	verifier, err := jws.ParsePEMVerifier(jws.EdDSA, []byte(ed25519PublicPEM))
+	verifier, err := jws.ParsePEMVerifier(jws.Ed25519, []byte(ed25519PublicPEM))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -46,7 +46,7 @@ func ExampleParsePEMSigner() {
 	_, payload, err := jws.Verify(verifier, token)
 	fmt.Printf("%s %v\n", payload, err)
 	// Output:
-	// eyJhbGciOiJFZERTQSJ9.aGVsbG8.g49QNedl2U9FvUKUiz3xfuT7OO4UsL5ytUBZeD8vGK1L5ppl8OaaB9gJELY8KxsM58LAPnJay8-BQTYh58fyBw
+	// eyJhbGciOiJFZDI1NTE5In0.aGVsbG8.bD2K6__iQVlVPI8AA0fey2sCLHP6B9Apb_ce9rs1Y-bkpsC4vuKtP3Yh9lzIHCcn4Ubjf2DwBlHcyGJu-j7aAA
 	// hello <nil>
 }
 

@@ -29,9 +29,10 @@ MCowBQYDK2VwAyEATLvE/zfoZoigDmklwg7nVu6xssG4nRA9bXoPWoTYfbI=
 
 // How do I use keys from PEM files? Build the Signer from the private key
 // and the Verifier from the public key (or a certificate), naming the
-// algorithm: the key must suit it.
+// algorithm: the key must suit it. Ed25519 is the name RFC 9864 gives these
+// signatures, which new deployments should prefer to EdDSA.
 func Example_keysFromPEM() {
-	signer, err := jws.ParsePEMSigner(jws.EdDSA, []byte(privateKeyPEM))
+	signer, err := jws.ParsePEMSigner(jws.Ed25519, []byte(privateKeyPEM))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -45,7 +46,7 @@ func Example_keysFromPEM() {
 		return
 	}
 
-	verifier, err := jws.ParsePEMVerifier(jws.EdDSA, []byte(publicKeyPEM))
+	verifier, err := jws.ParsePEMVerifier(jws.Ed25519, []byte(publicKeyPEM))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -121,7 +121,7 @@ func ExampleKey_Thumbprint() {
 // the key's RFC 7638 thumbprint. The key is RFC 8032 §7.1's TEST 1.
 func ExampleNewSet() {
 	seed, _ := hex.DecodeString("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")
-	key, err := jwk.NewKey(ed25519.NewKeyFromSeed(seed), jws.EdDSA, "")
+	key, err := jwk.NewKey(ed25519.NewKeyFromSeed(seed), jws.Ed25519, "") // RFC 9864's name, not EdDSA
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -155,6 +155,6 @@ func ExampleNewSet() {
 	_, payload, err := jws.VerifyKeyed(context.Background(), published, token)
 	fmt.Printf("%s %v\n", payload, err)
 	// Output:
-	// {"keys":[{"kty":"OKP","kid":"kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k","alg":"EdDSA","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}]}
+	// {"keys":[{"kty":"OKP","kid":"kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k","alg":"Ed25519","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}]}
 	// hello <nil>
 }
