@@ -38,8 +38,8 @@
 // On error nothing half-built is returned: [Decode] returns n == 0, and
 // [AppendDecode] and [DecodeString] return nil. Every Append function of
 // signet that can fail (this package's AppendDecode, jws.AppendSign,
-// jwt.AppendSign, the AppendSignature methods of the jws signers) returns
-// nil with its error, never dst or a partial result; the caller that
+// jwt.AppendSign, claims.AppendMarshal, the AppendSignature methods of the
+// jws signers) returns nil with its error, never dst or a partial result; the caller that
 // reuses a buffer keeps its own reference to it:
 //
 //	out, err := base64url.AppendDecode(buf[:0], src)

@@ -99,10 +99,10 @@
 //
 // # Errors
 //
-// Every error wraps one of the package's sentinels, so that a caller can
+// Errors wrap one of the package's sentinels, so that a caller can
 // write one errors.Is switch: [ErrMalformed], [ErrTooLarge],
 // [ErrAlgorithmMismatch], [ErrInvalidSignature], [ErrKeyNotFound],
-// [ErrInvalidKey] and [ErrUnsupportedAlgorithm]. Two errors wrap none: a
+// [ErrInvalidKey] and [ErrUnsupportedAlgorithm]. Two kinds wrap none: a
 // negative [Limits].MaxSize, a configuration error that refuses every
 // token, and the error of a [Signer] of another package, which [Sign]
 // returns wrapped as it is. A signature that does not

@@ -22,8 +22,8 @@
 // a stale limit. It needs no goroutine, no Close, and only net/http.
 //
 // A [Set] is a parsed JWK Set, for keys the service already has
-// ([ParseSet]) or publishes ([NewSet]). Set and Remote are both
-// [jws.Resolver]s: they return the Verifiers of a token's "kid", and jws
+// ([ParseSet]) or publishes ([NewSet]). Set and Remote each implement
+// [jws.Resolver]: they return the Verifiers of a token's "kid", and jws
 // uses the one bound to the token's "alg".
 //
 // # Keys fix the algorithm
