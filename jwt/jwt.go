@@ -10,9 +10,11 @@ import (
 	"github.com/signet-go/signet/jws"
 )
 
-// Claims is implemented by every claims type that [Verify] can validate:
-// any struct that embeds [claims.Registered] satisfies it through the
-// embedded RegisteredClaims method.
+// Claims is implemented by a pointer to every claims type that [Verify] can
+// validate: for any struct that embeds [claims.Registered], such as
+// MyClaims, *MyClaims satisfies it through the embedded RegisteredClaims
+// method (whose receiver is a pointer), so Verify[MyClaims] needs nothing
+// else.
 type Claims interface {
 	// RegisteredClaims returns the registered claims to validate. It must
 	// not return nil.
